@@ -1,0 +1,95 @@
+package dev.chatmigrate.contract.postgres;
+
+import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.spi.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one PostgreSQL server of this test JVM, started on first use and shared by every test.
+ *
+ * <p>{@code CHATMIGRATE_TEST_DB} (environment, or system property {@code chatmigrate.test.db}) picks it:
+ * <ul>
+ *   <li>unset or {@code embedded}: an embedded PostgreSQL 17 ({@link EmbeddedServer}), no Docker needed;</li>
+ *   <li>{@code testcontainers}: a {@code postgres:17} container (needs a Docker engine);</li>
+ *   <li>a JDBC URL or {@code postgresql://} URI: that server, whose user may create databases.</li>
+ * </ul>
+ */
+public final class TestPostgres {
+
+    /** The environment variable (and, lower-cased with dots, system property) that picks the server. */
+    public static final String SELECTOR = "CHATMIGRATE_TEST_DB";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static TestPostgres instance;
+
+    private final Database admin;
+    private final String description;
+
+    private TestPostgres(Database admin, String description) {
+        this.admin = admin;
+        this.description = description;
+    }
+
+    /** The shared server, started on the first call. */
+    public static synchronized TestPostgres server() {
+        if (instance == null) {
+            instance = start(selector());
+            LOG.info("Test PostgreSQL: {}", instance.description);
+        }
+        return instance;
+    }
+
+    private static String selector() {
+        String value = System.getProperty("chatmigrate.test.db", System.getenv(SELECTOR));
+        return value == null || value.isBlank() ? "embedded" : value.strip();
+    }
+
+    private static TestPostgres start(String selector) {
+        if (selector.startsWith("embedded")) {
+            EmbeddedServer server = EmbeddedServer.start(selector.equals("embedded-runuser"));
+            return new TestPostgres(server.admin(), server.description());
+        }
+        if (selector.equals("testcontainers")) {
+            return new TestPostgres(ContainerServer.start(), "Testcontainers postgres:17");
+        }
+        Database database = DatabaseUrl.parse(selector).database();
+        return new TestPostgres(database, "existing server " + database);
+    }
+
+    /** What kind of server this is, for logs. */
+    public String description() {
+        return description;
+    }
+
+    /** The server's maintenance database, as its admin user. */
+    public Database admin() {
+        return admin;
+    }
+
+    /** Creates a fresh, empty database. */
+    public TestDatabase createDatabase() {
+        String name = "chatmigrate_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("create database " + name);
+        return new TestDatabase(name, admin.withDatabaseName(name), this);
+    }
+
+    void drop(String name) {
+        execute("drop database if exists " + name + " with (force)");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = admin.open("chatmigrate-test-admin", Duration.ofSeconds(10));
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test PostgreSQL (" + description + "): " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.chatmigrate.spi;
+
+import dev.chatmigrate.spi.internal.AdvisoryLock;
+import dev.chatmigrate.spi.internal.ConnectionRetry;
+import dev.chatmigrate.spi.internal.DataLossGuard;
+import dev.chatmigrate.spi.internal.SchemaAdoption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an engine the way chatmigrate always does: connect with retry while the database wakes up,
+ * take the shared advisory lock on a dedicated connection, adopt existing tables (migrate) or guard
+ * against data loss (downgrade), run the engine, release. Safe to call from many replicas at once.
+ *
+ * <pre>{@code
+ * MigrationReport report = MigrationRunner.of(settings).migrate(ChatbotSchema.LATEST_VERSION);
+ * }</pre>
+ */
+public final class MigrationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final MigrationSettings settings;
+    private final MigrationEngineProvider provider;
+
+    public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /** A runner for the engine named in {@code settings}, found by id on the class path. */
+    public static MigrationRunner of(MigrationSettings settings) {
+        return new MigrationRunner(settings, MigrationEngines.byId(settings.engineId()));
+    }
+
+    public MigrationSettings settings() {
+        return settings;
+    }
+
+    /** Migrates to the latest version. */
+    public MigrationReport migrate() {
+        return migrate(ChatbotSchema.LATEST_VERSION);
+    }
+
+    /** Adopts existing chatbot tables, then applies every pending version up to {@code target}. */
+    public MigrationReport migrate(int target) {
+        checkTarget(target, 1, "migrate");
+        return locked("migrate", connection -> {
+            createSchemaIfMissing(connection);
+            List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target);
+            adopted.forEach(note -> LOG.info("Adoption: {}", note));
+            return withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
+        });
+    }
+
+    /**
+     * Undoes every version above {@code target}, refusing when that would destroy rows unless
+     * {@code allowDataLoss}.
+     */
+    public MigrationReport downgrade(int target, boolean allowDataLoss) {
+        checkTarget(target, 0, "downgrade");
+        return locked("downgrade", connection -> withEngine(engine -> {
+            int current = engine.status().currentVersion();
+            if (!allowDataLoss && target < current) {
+                DataLossGuard.check(connection, settings.schema(), current, target);
+            }
+            return engine.downgrade(target);
+        }));
+    }
+
+    /** The engine's view of which versions are applied and pending. */
+    public StatusReport status() {
+        return locked("status", connection -> withEngine(MigrationEngine::status));
+    }
+
+    /** The engine's check of its history against its scripts. */
+    public ValidationReport validate() {
+        return locked("validate", connection -> withEngine(MigrationEngine::validate));
+    }
+
+    private interface LockedWork<T> {
+        T run(Connection lockConnection) throws SQLException;
+    }
+
+    /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */
+    private <T> T withEngine(Function<MigrationEngine, T> work) {
+        try (MigrationEngine engine = provider.open(settings)) {
+            return work.apply(engine);
+        }
+    }
+
+    private <T> T locked(String operation, LockedWork<T> work) {
+        long started = System.nanoTime();
+        try (Connection connection = ConnectionRetry.open(settings.database(), settings.applicationName(), settings.connectTimeout());
+             AdvisoryLock lock = AdvisoryLock.acquire(connection, settings.schema(), settings.lockTimeout())) {
+            T result = work.run(connection);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
+            if (result instanceof MigrationReport report) {
+                @SuppressWarnings("unchecked")
+                T timed = (T) report.withDuration(elapsed);
+                return timed;
+            }
+            return result;
+        } catch (MigrationException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw new StepFailedException(operation + " with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
+        }
+    }
+
+    private void createSchemaIfMissing(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists \"" + settings.schema() + "\"");
+        }
+    }
+
+    private static void checkTarget(int target, int lowest, String operation) {
+        if (target < lowest || target > ChatbotSchema.LATEST_VERSION) {
+            throw new InvalidConfigurationException("Cannot " + operation + " to version " + target + ": it does not exist."
+                    + " Expected a version from " + lowest + " to " + ChatbotSchema.LATEST_VERSION + ".");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chatmigrate.spi.internal;
+
+import dev.chatmigrate.spi.CannotConnectException;
+import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.spi.Secrets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a connection, retrying with exponential backoff and jitter while the failure is transient
+ * (refused, reset, SQLState class 08, 57P03 "cannot connect now", 53300 "too many connections"), until
+ * the total timeout. Authentication failures, unknown databases and malformed URLs fail at once.
+ */
+public final class ConnectionRetry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionRetry.class);
+    private static final Duration FIRST_DELAY = Duration.ofMillis(200);
+    private static final Duration LONGEST_DELAY = Duration.ofSeconds(5);
+    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final Set<String> PERMANENT_CONNECTION_STATES = Set.of("08004", "08P01");
+
+    private ConnectionRetry() {
+    }
+
+    /** Opens a connection to {@code database}, retrying transient failures for at most {@code totalTimeout}. */
+    public static Connection open(Database database, String applicationName, Duration totalTimeout) {
+        long deadline = System.nanoTime() + totalTimeout.toNanos();
+        Duration delay = FIRST_DELAY;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            try {
+                return database.open(applicationName, left);
+            } catch (SQLException e) {
+                if (!isTransient(e)) {
+                    throw permanentFailure(database, e);
+                }
+                left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.compareTo(delay) < 0) {
+                    throw new CannotConnectException("Cannot connect to " + database + " within " + seconds(totalTimeout) + " ("
+                            + attempts + " attempts; last error: " + Secrets.redact(e.getMessage()) + "). Check that the server is"
+                            + " running and reachable from here, or raise CHATMIGRATE_CONNECT_TIMEOUT if it takes longer to wake up.", e);
+                }
+                long jittered = delay.toMillis() / 2 + ThreadLocalRandom.current().nextLong(delay.toMillis() / 2 + 1);
+                LOG.info("Database not reachable yet ({}); retrying in {} ms, {} s left", Secrets.redact(e.getMessage()), jittered, left.toSeconds());
+                sleep(jittered);
+                delay = delay.multipliedBy(2).compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay.multipliedBy(2);
+            }
+        }
+    }
+
+    /** True for failures that waiting can cure: the server is starting, waking up, or busy. */
+    public static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return false;
+        }
+        return (state.startsWith("08") && !PERMANENT_CONNECTION_STATES.contains(state)) || TRANSIENT_STATES.contains(state);
+    }
+
+    private static CannotConnectException permanentFailure(Database database, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String advice = switch (state) {
+            case "28P01", "28000" -> "The server refused the credentials of user '" + database.user() + "'. Check DATABASE_USER and"
+                    + " DATABASE_PASSWORD (or the user:password part of DATABASE_URL); retrying cannot help.";
+            case "3D000" -> "The database does not exist on that server. Check the database name in DATABASE_URL, or create it first.";
+            default -> "Retrying cannot help; check DATABASE_URL and the server's settings.";
+        };
+        return new CannotConnectException("Cannot connect to " + database + ": " + Secrets.redact(e.getMessage())
+                + (state.isEmpty() ? "" : " (SQLState " + state + ")") + ". " + advice, e);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotConnectException("Interrupted while waiting for the database", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.chatmigrate.verifier;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** Compares the chatbot tables of a schema with {@link ExpectedSchema} and reports every difference. */
+public final class SchemaVerifier {
+
+    private SchemaVerifier() {
+    }
+
+    /** The drift between {@code schema} and the canonical schema at {@code version}. */
+    public static DriftReport verify(Connection connection, String schema, int version) throws SQLException {
+        return compare(schema, version, ExpectedSchema.atVersion(version), ActualSchema.read(connection, schema));
+    }
+
+    static DriftReport compare(String schema, int version, Map<String, TableShape> expected, Map<String, TableShape> actual) {
+        List<Drift> drifts = new ArrayList<>();
+        for (String table : union(expected.keySet(), actual.keySet())) {
+            TableShape want = expected.get(table);
+            TableShape have = actual.get(table);
+            if (want == null || have == null) {
+                drifts.add(new Drift(table, "table", want == null ? "absent" : "present", have == null ? "absent" : "present"));
+                continue;
+            }
+            compare(drifts, table, "column", want.columns(), have.columns());
+            compare(drifts, table, "constraint", want.constraints(), have.constraints());
+            compare(drifts, table, "index", want.indexes(), have.indexes());
+        }
+        return new DriftReport(schema, version, drifts);
+    }
+
+    private static <V> void compare(List<Drift> drifts, String table, String kind, Map<String, V> expected, Map<String, V> actual) {
+        for (String name : union(expected.keySet(), actual.keySet())) {
+            V want = expected.get(name);
+            V have = actual.get(name);
+            if (!Objects.equals(want, have)) {
+                drifts.add(new Drift(table, kind + " " + name, want == null ? "absent" : want.toString(), have == null ? "absent" : have.toString()));
+            }
+        }
+    }
+
+    private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.chatmigrate.adapter.flyway;
+
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.spi.StepFailedException;
+import dev.chatmigrate.spi.ValidationReport;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Flyway on one schema. Existing tables without a Flyway history get a baseline at version 0, after
+ * which versions 1 to 4 run and, being idempotent, complete what exists (plain {@code baselineOnMigrate}
+ * at version 1 would skip creating {@code messages}). Flyway's advisory lock is session-level, because
+ * its default transactional lock would deadlock with version 4's {@code CREATE INDEX CONCURRENTLY}.
+ */
+final class FlywayEngine implements MigrationEngine {
+
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private final String id;
+    private final MigrationSettings settings;
+    private final DataSource dataSource;
+
+    FlywayEngine(String id, MigrationSettings settings) {
+        this.id = id;
+        this.settings = settings;
+        this.dataSource = settings.database().dataSource(settings.applicationName());
+    }
+
+    private Flyway flyway(String target) {
+        FluentConfiguration configuration = Flyway.configure(FlywayEngine.class.getClassLoader());
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration
+                .dataSource(dataSource)
+                .schemas(settings.schema())
+                .defaultSchema(settings.schema())
+                .table(HISTORY_TABLE)
+                .locations("classpath:db/flyway/migrations")
+                .target(target)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("chatmigrate adoption of existing tables")
+                .ignoreMigrationPatterns("*:pending", "*:future")
+                .cleanDisabled(true)
+                .load();
+    }
+
+    @Override
+    public MigrationReport migrate(int targetVersion) {
+        long started = System.nanoTime();
+        MigrateResult result = call("migrate", () -> flyway(Integer.toString(targetVersion)).migrate());
+        List<AppliedStep> steps = result.migrations.stream()
+                .filter(m -> m.version != null && !m.version.isEmpty() && !"0".equals(m.version))
+                .map(m -> new AppliedStep(Integer.parseInt(m.version), m.description, Duration.ofMillis(m.executionTime)))
+                .toList();
+        List<String> adoption = result.migrations.stream().anyMatch(m -> "0".equals(m.version) || "BASELINE".equals(m.type))
+                ? List.of("recorded a Flyway baseline at version 0 because schema " + settings.schema()
+                        + " already had tables but no " + HISTORY_TABLE + "; versions 1 to " + targetVersion + " then ran idempotently")
+                : List.of();
+        return new MigrationReport(id, version(result.initialSchemaVersion), Math.max(version(result.initialSchemaVersion),
+                version(result.targetSchemaVersion)), steps, Duration.ofNanos(System.nanoTime() - started), adoption);
+    }
+
+    @Override
+    public MigrationReport downgrade(int targetVersion) {
+        long started = System.nanoTime();
+        int before = status().currentVersion();
+        List<AppliedStep> steps = new FlywayUndo(settings, dataSource).undo(before, targetVersion);
+        return new MigrationReport(id, before, status().currentVersion(), steps, Duration.ofNanos(System.nanoTime() - started), List.of());
+    }
+
+    @Override
+    public StatusReport status() {
+        MigrationInfo[] applied = call("status", () -> flyway("latest").info().applied());
+        List<Integer> versions = Arrays.stream(applied)
+                .filter(m -> m.getVersion() != null && m.getState().isApplied() && !m.getState().isFailed())
+                .map(m -> version(m.getVersion()))
+                .filter(v -> v > 0)
+                .distinct()
+                .sorted()
+                .toList();
+        int current = versions.isEmpty() ? 0 : versions.get(versions.size() - 1);
+        List<Integer> pending = java.util.stream.IntStream.rangeClosed(1, ChatbotSchema.LATEST_VERSION)
+                .filter(v -> !versions.contains(v)).boxed().toList();
+        return new StatusReport(id, current, versions, pending);
+    }
+
+    @Override
+    public ValidationReport validate() {
+        ValidateResult result = call("validate", () -> flyway("latest").validateWithResult());
+        if (result.validationSuccessful) {
+            return ValidationReport.valid(id);
+        }
+        return new ValidationReport(id, result.invalidMigrations.stream()
+                .map(m -> "version " + m.version + " (" + m.description + "): " + m.errorDetails.errorMessage)
+                .toList());
+    }
+
+    private <T> T call(String operation, Supplier<T> flywayCall) {
+        try {
+            return flywayCall.get();
+        } catch (FlywayException e) {
+            throw new StepFailedException("Flyway " + operation + " failed on schema " + settings.schema() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int version(String version) {
+        return version == null || version.isEmpty() ? 0 : Integer.parseInt(version);
+    }
+
+    private static int version(MigrationVersion version) {
+        return version(version.getVersion());
+    }
+
+    @Override
+    public void close() {
+        // PGSimpleDataSource holds no connections
+    }
+}

@@ -1,0 +1,95 @@
+package dev.chatmigrate.adapter.flyway;
+
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.StepFailedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Emulated downgrade for Flyway CE: runs this adapter's undo scripts ({@code db/flyway/undo}) newest
+ * first and removes each version's history row in the same transaction. The concurrent index drop
+ * cannot run in a transaction, so its row goes first: a crash between the two leaves version 3
+ * recorded with the index still there, which the next migrate's {@code IF NOT EXISTS} accepts.
+ */
+final class FlywayUndo {
+
+    private static final Map<Integer, String> UNDO_SCRIPTS = Map.of(
+            1, "U1__drop_conversations.sql",
+            2, "U2__drop_messages.sql",
+            3, "U3__drop_messages_token_count.sql",
+            4, "U4__drop_index_messages_created_at.sql");
+
+    private final MigrationSettings settings;
+    private final DataSource dataSource;
+
+    FlywayUndo(MigrationSettings settings, DataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    List<AppliedStep> undo(int from, int to) {
+        List<AppliedStep> steps = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set search_path to \"" + settings.schema() + "\"");
+            }
+            for (int version = from; version > to; version--) {
+                long started = System.nanoTime();
+                String script = script(version);
+                if (script.contains("concurrently")) {
+                    forget(connection, version);
+                    execute(connection, script);
+                } else {
+                    connection.setAutoCommit(false);
+                    execute(connection, script);
+                    forget(connection, version);
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+                steps.add(new AppliedStep(version, "undo " + ChatbotSchema.describe(version), Duration.ofNanos(System.nanoTime() - started)));
+            }
+        } catch (SQLException e) {
+            throw new StepFailedException("Flyway downgrade (emulated) failed on schema " + settings.schema() + " after undoing "
+                    + steps.size() + " versions: " + e.getMessage() + ". The failed version was rolled back; run downgrade again.", e);
+        }
+        return steps;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void forget(Connection connection, int version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + FlywayEngine.HISTORY_TABLE + " where version = ?")) {
+            delete.setString(1, Integer.toString(version));
+            delete.executeUpdate();
+        }
+    }
+
+    private static String script(int version) {
+        String name = "db/flyway/undo/" + UNDO_SCRIPTS.get(version);
+        try (InputStream in = FlywayUndo.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing undo script " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.chatmigrate.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.verifier.DataFingerprint;
+import dev.chatmigrate.verifier.Drift;
+import dev.chatmigrate.verifier.SchemaVerifier;
+import dev.chatmigrate.verifier.SmokeCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The verifier is the contract's oracle: it must see every kind of drift, and nothing where there is none. */
+class VerifierTest {
+
+    private TestDatabase database;
+    private Connection connection;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        database = TestPostgres.server().createDatabase();
+        connection = database.connect();
+    }
+
+    @AfterEach
+    void tearDown() throws SQLException {
+        connection.close();
+        database.close();
+    }
+
+    private void migrate(int version) {
+        ReferenceEngineProvider reference = new ReferenceEngineProvider();
+        new MigrationRunner(database.settings(reference.id()), reference).migrate(version);
+    }
+
+    private void sql(String statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
+    }
+
+    @Test
+    @DisplayName("an empty database is version 0 and nothing else")
+    void emptyIsVersionZero() throws SQLException {
+        assertThat(SchemaVerifier.verify(connection, "public", 0).isClean()).isTrue();
+        assertThat(SchemaVerifier.verify(connection, "public", 1).drifts())
+                .containsExactly(new Drift("conversations", "table", "present", "absent"));
+    }
+
+    @Test
+    @DisplayName("each version verifies against itself and not against its neighbour")
+    void eachVersionIsDistinct() throws SQLException {
+        for (int version = 1; version <= 4; version++) {
+            migrate(version);
+            assertThat(SchemaVerifier.verify(connection, "public", version).drifts()).as("version %d", version).isEmpty();
+            assertThat(SchemaVerifier.verify(connection, "public", version - 1).isClean()).as("version %d as %d", version, version - 1).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("a column of the wrong type is named with table, expected and found")
+    void wrongType() throws SQLException {
+        migrate(4);
+        sql("alter table messages alter column content type varchar(100)");
+
+        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
+                .containsExactly(new Drift("messages", "column content", "text not null", "character varying(100) not null"));
+    }
+
+    @Test
+    @DisplayName("a renamed constraint, a missing default and an extra index are each reported")
+    void namesDefaultsAndExtras() throws SQLException {
+        migrate(4);
+        sql("""
+                alter table conversations rename constraint pk_conversations to conversations_pkey;
+                alter table messages alter column created_at drop default;
+                create index messages_role_idx on messages (role);
+                """);
+
+        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).extracting(Drift::object).containsExactlyInAnyOrder(
+                "constraint conversations_pkey", "constraint pk_conversations", "column created_at", "index messages_role_idx");
+    }
+
+    @Test
+    @DisplayName("an INVALID index left by an interrupted concurrent build is drift")
+    void invalidIndex() throws SQLException {
+        migrate(4);
+        sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
+
+        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
+                .containsExactly(new Drift("messages", "index ix_messages_created_at", "btree (created_at)", "INVALID btree (created_at)"));
+    }
+
+    @Test
+    @DisplayName("the next migrate rebuilds an INVALID index instead of keeping it forever")
+    void invalidIndexIsRebuilt() throws SQLException {
+        migrate(4);
+        sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
+
+        migrate(4);
+
+        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the smoke check passes on the canonical schema, leaves no rows, and fails when the role check is missing")
+    void smokeCheck() throws SQLException {
+        migrate(4);
+        assertThat(SmokeCheck.run(connection, "public", 4).passed()).isTrue();
+        assertThat(DataFingerprint.of(connection, "public").totalRows()).isZero();
+
+        sql("alter table messages drop constraint ck_messages_role");
+        SmokeCheck.Result result = SmokeCheck.run(connection, "public", 4);
+        assertThat(result.passed()).isFalse();
+        assertThat(result.detail()).contains("robot");
+    }
+
+    @Test
+    @DisplayName("a fingerprint sees a changed row but not an added column")
+    void fingerprint() throws SQLException {
+        migrate(2);
+        DatabaseStates.insertConversations(connection);
+        DatabaseStates.insertMessages(connection);
+        DataFingerprint before = DataFingerprint.of(connection, "public");
+
+        migrate(4);
+        assertThat(DataFingerprint.of(connection, "public")).isEqualTo(before);
+
+        sql("update messages set content = 'Hi there!' where role = 'assistant'");
+        assertThat(DataFingerprint.of(connection, "public")).isNotEqualTo(before);
+        assertThat(DataFingerprint.of(connection, "public").totalRows()).isEqualTo(5);
+    }
+}

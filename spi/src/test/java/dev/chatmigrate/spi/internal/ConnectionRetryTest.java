@@ -1,0 +1,42 @@
+package dev.chatmigrate.spi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatmigrate.spi.CannotConnectException;
+import dev.chatmigrate.spi.Database;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ConnectionRetryTest {
+
+    @ParameterizedTest
+    @CsvSource({"08001,true", "08006,true", "57P03,true", "53300,true", "28P01,false", "28000,false", "3D000,false", "08004,false", "42P01,false"})
+    void onlyFailuresThatWaitingCanCureAreRetried(String state, boolean transientFailure) {
+        assertThat(ConnectionRetry.isTransient(new SQLException("x", state))).isEqualTo(transientFailure);
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsAfterTheTimeoutWithExitCode3() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Database nowhere = new Database("jdbc:postgresql://127.0.0.1:" + closedPort + "/chat", "bot", "hunter2");
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> ConnectionRetry.open(nowhere, "test", Duration.ofSeconds(2)))
+                .isInstanceOf(CannotConnectException.class)
+                .hasMessageContaining("within 2s")
+                .hasMessageContaining("CHATMIGRATE_CONNECT_TIMEOUT")
+                .hasMessageNotContaining("hunter2")
+                .satisfies(e -> assertThat(((CannotConnectException) e).exitCode()).isEqualTo(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it kept retrying for most of the window").isGreaterThan(Duration.ofSeconds(1));
+    }
+}

@@ -58,7 +58,7 @@ public record DatabaseUrl(Database database, List<String> notices) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         if (!base.startsWith("jdbc:postgresql://") || base.length() == "jdbc:postgresql://".length()) {
-            throw invalid(url, "no host is given (expected jdbc:postgresql://host[:port]/database)");
+            throw invalid(url, "no host is given");
         }
         Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url, url.substring(query + 1));
         String user = parameters.remove("user");
@@ -86,10 +86,10 @@ public record DatabaseUrl(Database database, List<String> notices) {
             authority = authority.substring(at + 1);
         }
         if (authority.isEmpty()) {
-            throw invalid(url, "no host is given (expected postgresql://user:password@host/database)");
+            throw invalid(url, "no host is given");
         }
         if (databaseName.isEmpty()) {
-            throw invalid(url, "no database name is given (expected postgresql://user:password@host/database)");
+            throw invalid(url, "no database name is given");
         }
 
         List<String> notices = new ArrayList<>();
@@ -235,6 +235,6 @@ public record DatabaseUrl(Database database, List<String> notices) {
 
     private static InvalidConfigurationException invalid(String url, String problem) {
         return new InvalidConfigurationException("The database URL '" + Secrets.redact(url) + "' is not valid: " + problem
-                + ". Expected postgresql://user:password@host[:port]/database[?sslmode=require] or jdbc:postgresql://host[:port]/database.");
+                + ". Expected postgresql://{user}:{password}@{host}[:{port}]/{database}[?sslmode=require] or jdbc:postgresql://{host}[:{port}]/{database}.");
     }
 }

@@ -53,7 +53,12 @@ public final class MigrationConfiguration {
 
     /** Resolves against this process: its environment, system properties and {@code chatmigrate.properties}. */
     public static MigrationConfiguration load(Map<Setting, String> flags) {
-        return of(flags, System.getenv(), System.getProperties(), propertiesFile());
+        return load(flags, System.getenv());
+    }
+
+    /** Resolves against {@code environment} instead of this process's, with system properties and the file as usual. */
+    public static MigrationConfiguration load(Map<Setting, String> flags, Map<String, String> environment) {
+        return of(flags, environment, System.getProperties(), propertiesFile());
     }
 
     /** Resolves against the given sources; for tests and embedding applications. */

@@ -15,6 +15,7 @@ class SecretsTest {
         assertThat(Secrets.redact("jdbc:postgresql://host/db?user=bot&password=hunter2&sslmode=require"))
                 .isEqualTo("jdbc:postgresql://host/db?user=bot&password=****&sslmode=require");
         assertThat(Secrets.redact("no secrets here")).isEqualTo("no secrets here");
+        assertThat(Secrets.redact("expected postgresql://{user}:{password}@{host}/{database}")).contains("{user}:{password}@");
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.chatmigrate.contract.postgres;
 
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.DatabaseUrl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,10 +35,12 @@ public final class TestPostgres {
 
     private final Database admin;
     private final String description;
+    private final boolean embedded;
 
-    private TestPostgres(Database admin, String description) {
+    private TestPostgres(Database admin, String description, boolean embedded) {
         this.admin = admin;
         this.description = description;
+        this.embedded = embedded;
     }
 
     /** The shared server, started on the first call. */
@@ -54,13 +60,13 @@ public final class TestPostgres {
     private static TestPostgres start(String selector) {
         if (selector.startsWith("embedded")) {
             EmbeddedServer server = EmbeddedServer.start(selector.equals("embedded-runuser"));
-            return new TestPostgres(server.admin(), server.description());
+            return new TestPostgres(server.admin(), server.description(), true);
         }
         if (selector.equals("testcontainers")) {
-            return new TestPostgres(ContainerServer.start(), "Testcontainers postgres:17");
+            return new TestPostgres(ContainerServer.start(), "Testcontainers postgres:17", false);
         }
         Database database = DatabaseUrl.parse(selector).database();
-        return new TestPostgres(database, "existing server " + database);
+        return new TestPostgres(database, "existing server " + database, false);
     }
 
     /** What kind of server this is, for logs. */
@@ -78,6 +84,38 @@ public final class TestPostgres {
         String name = "chatmigrate_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute("create database " + name);
         return new TestDatabase(name, admin.withDatabaseName(name), this);
+    }
+
+    /**
+     * A login role that must authenticate with {@code password} (scram-sha-256) on {@code database}, for
+     * testing authentication failures. On the embedded server this adds a {@code pg_hba.conf} rule;
+     * an existing server must already require passwords for TCP connections.
+     */
+    public Database passwordUser(TestDatabase database, String password) {
+        String role = "chatmigrate_password_user";
+        execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then create role " + role
+                + " login; end if; end $$; alter role " + role + " password '" + password.replace("'", "''") + "';"
+                + " grant all on database " + database.name() + " to " + role);
+        if (embedded) {
+            requirePasswordFor(role);
+        }
+        return new Database(database.database().jdbcUrl(), role, password);
+    }
+
+    private void requirePasswordFor(String role) {
+        try (Connection connection = admin.open("chatmigrate-test-admin", Duration.ofSeconds(10));
+             Statement statement = connection.createStatement();
+             ResultSet hbaFile = statement.executeQuery("show hba_file")) {
+            hbaFile.next();
+            Path rules = Path.of(hbaFile.getString(1));
+            String current = Files.readString(rules);
+            if (!current.contains(role)) {
+                Files.writeString(rules, "host all " + role + " all scram-sha-256\n" + current);
+                statement.execute("select pg_reload_conf()");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot require a password for " + role + " on the embedded server: " + e.getMessage(), e);
+        }
     }
 
     void drop(String name) {

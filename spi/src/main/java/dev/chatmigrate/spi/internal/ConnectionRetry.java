@@ -21,6 +21,7 @@ public final class ConnectionRetry {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionRetry.class);
     private static final Duration FIRST_DELAY = Duration.ofMillis(200);
     private static final Duration LONGEST_DELAY = Duration.ofSeconds(5);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final Set<String> PERMANENT_CONNECTION_STATES = Set.of("08004", "08P01");
 
@@ -32,6 +33,7 @@ public final class ConnectionRetry {
         long deadline = System.nanoTime() + totalTimeout.toNanos();
         Duration delay = FIRST_DELAY;
         int attempts = 0;
+        long lastLog = 0;
         while (true) {
             attempts++;
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
@@ -48,7 +50,10 @@ public final class ConnectionRetry {
                             + " running and reachable from here, or raise CHATMIGRATE_CONNECT_TIMEOUT if it takes longer to wake up.", e);
                 }
                 long jittered = delay.toMillis() / 2 + ThreadLocalRandom.current().nextLong(delay.toMillis() / 2 + 1);
-                LOG.info("Database not reachable yet ({}); retrying in {} ms, {} s left", Secrets.redact(e.getMessage()), jittered, left.toSeconds());
+                if (lastLog == 0 || System.nanoTime() - lastLog > LOG_EVERY.toNanos()) {
+                    LOG.info("Database not reachable yet ({}); retrying for up to {} s more", Secrets.redact(e.getMessage()), left.toSeconds());
+                    lastLog = System.nanoTime();
+                }
                 sleep(jittered);
                 delay = delay.multipliedBy(2).compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay.multipliedBy(2);
             }

@@ -29,14 +29,13 @@ class ConnectionRetryTest {
             closedPort = socket.getLocalPort();
         }
         Database nowhere = new Database("jdbc:postgresql://127.0.0.1:" + closedPort + "/chat", "bot", "hunter2");
-        long started = System.nanoTime();
 
         assertThatThrownBy(() -> ConnectionRetry.open(nowhere, "test", Duration.ofSeconds(2)))
                 .isInstanceOf(CannotConnectException.class)
                 .hasMessageContaining("within 2s")
                 .hasMessageContaining("CHATMIGRATE_CONNECT_TIMEOUT")
                 .hasMessageNotContaining("hunter2")
+                .hasMessageMatching("(?s).*\\(([3-9]|\\d{2,}) attempts.*")
                 .satisfies(e -> assertThat(((CannotConnectException) e).exitCode()).isEqualTo(3));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("it kept retrying for most of the window").isGreaterThan(Duration.ofSeconds(1));
     }
 }

@@ -1,0 +1,98 @@
+package dev.chatmigrate.cli;
+
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.Secrets;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chatmigrate}: keeps the chatbot's PostgreSQL schema ({@code conversations}, {@code messages})
+ * at the canonical version with the configured engine.
+ */
+@Command(name = "chatmigrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = ChatmigrateCommand.Version.class,
+        description = "Keeps the chatbot's PostgreSQL schema (conversations, messages) correct with Flyway, Liquibase or MyBatis Migrations.",
+        subcommands = {MigrateCommand.class, StatusCommand.class, VerifyCommand.class},
+        footer = {"", "Settings: flags > environment (CHATMIGRATE_ENGINE, DATABASE_URL, ...) > system properties > chatmigrate.properties > defaults.",
+                "Exit codes: 0 ok, 1 step failed, 2 bad usage or configuration, 3 cannot connect, 4 schema drift or conflict,",
+                "5 lock timeout, 6 refused data loss."})
+public final class ChatmigrateCommand {
+
+    @Option(names = "--engine", scope = ScopeType.INHERIT, paramLabel = "ID",
+            description = "Migration engine: flyway, liquibase or mybatis (CHATMIGRATE_ENGINE; default flyway).")
+    String engine;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Database URL, postgresql://user:password@host/db or jdbc:postgresql://host/db (DATABASE_URL)."
+                    + " Without one, an embedded PostgreSQL is started.")
+    String url;
+
+    @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Schema of the chatbot tables (CHATMIGRATE_SCHEMA; default public).")
+    String schema;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show logs and stack traces.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    final Map<String, String> environment;
+
+    ChatmigrateCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command with {@code environment} in place of the process environment; returns the exit code. */
+    static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new ChatmigrateCommand(environment)).setOut(out).setErr(err);
+        commandLine.setParameterExceptionHandler(ChatmigrateCommand::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> failure(cmd, e));
+        return commandLine.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("chatmigrate: " + Secrets.redact(e.getMessage()) + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+        return 2;
+    }
+
+    private static int failure(CommandLine commandLine, Exception e) {
+        PrintWriter err = commandLine.getErr();
+        ChatmigrateCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
+        err.println("chatmigrate: " + Secrets.redact(e.getMessage()));
+        if (root.verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof MigrationException failure ? failure.exitCode() : 1;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ChatmigrateCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"chatmigrate " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.chatmigrate.cli;
+
+import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.spi.DatabaseUrl;
+import dev.chatmigrate.spi.MigrationConfiguration;
+import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.spi.MigrationSettings;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/**
+ * The database a command works on: the configured one, or an embedded PostgreSQL when none is
+ * configured, with the settings and runner for it. Closing stops the embedded server, if any.
+ */
+final class DatabaseSession implements AutoCloseable {
+
+    private final MigrationSettings settings;
+    private final EmbeddedDatabase embedded;
+
+    private DatabaseSession(MigrationSettings settings, EmbeddedDatabase embedded) {
+        this.settings = settings;
+        this.embedded = embedded;
+    }
+
+    /** Resolves the database of {@code configuration}; notices (such as a pooler switch) go to {@code err}. */
+    static DatabaseSession open(MigrationConfiguration configuration, PrintWriter err) {
+        String engine = configuration.engine();
+        dev.chatmigrate.spi.MigrationEngines.byId(engine); // fail on an unknown engine before starting anything
+        Optional<DatabaseUrl> configured = configuration.database();
+        if (configured.isPresent()) {
+            configured.get().notices().forEach(notice -> err.println("chatmigrate: " + notice));
+            return new DatabaseSession(configuration.settings(configured.get().database()), null);
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start();
+        err.println("chatmigrate: no database configured (--url or DATABASE_URL): using an embedded PostgreSQL"
+                + " with its data in " + embedded.dataDirectory());
+        err.flush();
+        Database database = embedded.database();
+        return new DatabaseSession(configuration.settings(database), embedded);
+    }
+
+    MigrationSettings settings() {
+        return settings;
+    }
+
+    MigrationRunner runner() {
+        return MigrationRunner.of(settings);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

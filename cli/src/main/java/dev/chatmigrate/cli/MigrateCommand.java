@@ -1,0 +1,54 @@
+package dev.chatmigrate.cli;
+
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationConfiguration;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.Setting;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code chatmigrate migrate}: adopts existing tables and applies every pending version. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Brings the schema to the latest version (or --target), adopting tables that exist without history.")
+final class MigrateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ChatmigrateCommand root;
+
+    @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to 4 or latest (CHATMIGRATE_TARGET; default latest).")
+    String target;
+
+    @Override
+    public Integer call() {
+        MigrationConfiguration configuration = Commands.configuration(root, Setting.TARGET, target);
+        if (!configuration.enabled()) {
+            root.out().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
+                    + configuration.source(Setting.ENABLED) + "); nothing done");
+            return 0;
+        }
+        try (DatabaseSession session = DatabaseSession.open(configuration, root.err())) {
+            MigrationReport report = session.runner().migrate(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
+            print(root.out(), report, session.settings().schema());
+        }
+        return 0;
+    }
+
+    static void print(PrintWriter out, MigrationReport report, String schema) {
+        if (report.steps().isEmpty()) {
+            out.printf("%s: schema %s is at version %d, nothing to apply (%d ms)%n", report.engineId(), schema, report.versionAfter(),
+                    report.duration().toMillis());
+        } else {
+            out.printf("%s: schema %s %s from version %d to %d in %d ms%n", report.engineId(), schema,
+                    report.versionAfter() >= report.versionBefore() ? "migrated" : "downgraded", report.versionBefore(), report.versionAfter(),
+                    report.duration().toMillis());
+        }
+        for (AppliedStep step : report.steps()) {
+            out.printf("  version %d  %-40s %5d ms%n", step.version(), step.description(), step.duration().toMillis());
+        }
+        report.adoption().forEach(note -> out.println("  adopted: " + note));
+    }
+}

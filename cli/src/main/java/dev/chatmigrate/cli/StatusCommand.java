@@ -1,0 +1,24 @@
+package dev.chatmigrate.cli;
+
+import dev.chatmigrate.spi.StatusReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code chatmigrate status}: the applied version and what is pending. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows the applied version and the pending ones.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ChatmigrateCommand root;
+
+    @Override
+    public Integer call() {
+        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+            StatusReport status = session.runner().status();
+            root.out().printf("%s: schema %s is at version %d; applied %s; %s%n", status.engineId(), session.settings().schema(),
+                    status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.chatmigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.verifier.DataFingerprint;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The command as a user runs it, in process, against a real PostgreSQL: outputs and exit codes. */
+class ChatmigrateCommandTest {
+
+    private TestDatabase database;
+    private final Map<String, String> environment = new HashMap<>();
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestPostgres.server().createDatabase();
+        environment.put("DATABASE_URL", database.database().jdbcUrl() + "?user=" + database.database().user());
+        environment.put("CHATMIGRATE_CONNECT_TIMEOUT", "10s");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
+    private int chatmigrate(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exitCode = ChatmigrateCommand.run(environment, new PrintWriter(stdout, true), new PrintWriter(stderr, true), args);
+        out = stdout.toString();
+        err = stderr.toString();
+        return exitCode;
+    }
+
+    private DataFingerprint fingerprint() throws SQLException {
+        try (Connection connection = database.connect()) {
+            return DataFingerprint.of(connection, "public");
+        }
+    }
+
+    @Nested
+    @DisplayName("from each database state")
+    class States {
+
+        @Test
+        @DisplayName("EMPTY: migrate applies versions 1 to 4, verify passes, a second migrate is a no-op")
+        void empty() {
+            assertThat(chatmigrate("migrate", "--engine", "flyway")).isZero();
+            assertThat(out).contains("flyway: schema public migrated from version 0 to 4").contains("version 4");
+
+            assertThat(chatmigrate("verify")).isZero();
+            assertThat(out).contains("matches version 4").contains("smoke check passed");
+
+            assertThat(chatmigrate("migrate")).isZero();
+            assertThat(out).contains("is at version 4, nothing to apply");
+
+            assertThat(chatmigrate("status")).isZero();
+            assertThat(out).contains("at version 4; applied [1, 2, 3, 4]; up to date");
+        }
+
+        @Test
+        @DisplayName("PARTIAL and UNTRACKED: adopted, rows kept, verify passes")
+        void partialAndUntracked() throws SQLException {
+            try (Connection connection = database.connect()) {
+                DatabaseStates.untrackedAlembic(connection);
+            }
+            DataFingerprint before = fingerprint();
+
+            assertThat(chatmigrate("migrate")).isZero();
+            assertThat(out).contains("adopted: renamed constraint conversations_pkey on conversations to pk_conversations");
+            assertThat(fingerprint()).isEqualTo(before);
+            assertThat(chatmigrate("verify")).isZero();
+        }
+
+        @Test
+        @DisplayName("BEHIND: --target 2, then migrate brings it to 4")
+        void behind() {
+            assertThat(chatmigrate("migrate", "--target", "2")).isZero();
+            assertThat(chatmigrate("status")).isZero();
+            assertThat(out).contains("at version 2").contains("pending [3, 4]");
+
+            assertThat(chatmigrate("migrate")).isZero();
+            assertThat(out).contains("from version 2 to 4");
+        }
+
+        @Test
+        @DisplayName("CONFLICT: refused with exit 4, naming the column, nothing changed")
+        void conflict() throws SQLException {
+            try (Connection connection = database.connect()) {
+                DatabaseStates.conflictingMessages(connection);
+            }
+
+            assertThat(chatmigrate("migrate")).isEqualTo(4);
+            assertThat(err).contains("column messages.conversation_id: expected type uuid, found text").contains("nothing was changed");
+            assertThat(chatmigrate("verify")).isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("drift after a migrate makes verify exit 4 with the difference")
+        void drift() throws SQLException {
+            assertThat(chatmigrate("migrate")).isZero();
+            try (Connection connection = database.connect()) {
+                connection.createStatement().execute("alter table messages drop constraint ck_messages_role");
+            }
+
+            assertThat(chatmigrate("verify")).isEqualTo(4);
+            assertThat(out).contains("constraint ck_messages_role: expected CHECK");
+        }
+    }
+
+    @Nested
+    @DisplayName("bad input gets one clear line and the right exit code")
+    class BadInput {
+
+        @Test
+        void unknownEngineIsExit2ListingTheKnownOnes() {
+            assertThat(chatmigrate("migrate", "--engine", "liquibaze")).isEqualTo(2);
+            assertThat(err).contains("Unknown migration engine 'liquibaze': expected one of").contains("flyway");
+        }
+
+        @Test
+        void malformedAndForeignUrlsAreExit2WithoutThePassword() {
+            assertThat(chatmigrate("migrate", "--url", "mysql://bot:hunter2@db/chat")).isEqualTo(2);
+            assertThat(err).contains("is not valid").doesNotContain("hunter2");
+            assertThat(chatmigrate("migrate", "--url", "postgresql://")).isEqualTo(2);
+        }
+
+        @Test
+        void unknownCommandTargetAndDurationAreExit2() {
+            assertThat(chatmigrate("frobnicate")).isEqualTo(2);
+            assertThat(chatmigrate("migrate", "--target", "99")).isEqualTo(2);
+            assertThat(err).contains("version 99").contains("from 1 to 4");
+            environment.put("CHATMIGRATE_CONNECT_TIMEOUT", "soon");
+            assertThat(chatmigrate("migrate")).isEqualTo(2);
+            assertThat(err).contains("CHATMIGRATE_CONNECT_TIMEOUT").contains("'soon'");
+        }
+
+        @Test
+        void wrongPasswordIsExit3AtOnceWithoutThePassword() {
+            Database user = TestPostgres.server().passwordUser(database, "correct horse");
+            environment.put("DATABASE_URL", user.jdbcUrl());
+            environment.put("DATABASE_USER", user.user());
+            environment.put("DATABASE_PASSWORD", "battery staple");
+
+            assertThat(chatmigrate("migrate")).isEqualTo(3);
+
+            assertThat(err).contains("28P01").contains("DATABASE_PASSWORD").doesNotContain("battery staple");
+            assertThat(err).as("failed on the first attempt").contains("retrying cannot help").doesNotContain("attempts");
+        }
+
+        @Test
+        void unknownDatabaseIsExit3() {
+            environment.put("DATABASE_URL", database.database().withDatabaseName("no_such_database").jdbcUrl() + "?user=postgres");
+
+            assertThat(chatmigrate("migrate")).isEqualTo(3);
+            assertThat(err).contains("3D000").contains("does not exist");
+        }
+
+        @Test
+        void disabledMigrationsExit0WithoutConnecting() {
+            environment.put("CHATMIGRATE_ENABLED", "false");
+            environment.put("DATABASE_URL", "postgresql://bot@127.0.0.1:1/never");
+
+            assertThat(chatmigrate("migrate")).isZero();
+            assertThat(out).contains("migrations are disabled");
+        }
+    }
+}

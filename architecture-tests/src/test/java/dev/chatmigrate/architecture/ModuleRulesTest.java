@@ -1,0 +1,62 @@
+package dev.chatmigrate.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module rules of DESIGN.md, over the production classes of every module. */
+@AnalyzeClasses(packages = "dev.chatmigrate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleRulesTest {
+
+    private static final String[] ENGINE_LIBRARIES = {"org.flywaydb..", "liquibase..", "org.apache.ibatis.."};
+
+    @ArchTest
+    static final ArchRule adaptersNeverDependOnEachOther = slices()
+            .matching("dev.chatmigrate.adapter.(*)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule flywayIsUsedOnlyInItsAdapter = noClasses()
+            .that().resideOutsideOfPackage("dev.chatmigrate.adapter.flyway..")
+            .should().dependOnClassesThat().resideInAPackage("org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule liquibaseIsUsedOnlyInItsAdapter = noClasses()
+            .that().resideOutsideOfPackage("dev.chatmigrate.adapter.liquibase..")
+            .should().dependOnClassesThat().resideInAPackage("liquibase..");
+
+    @ArchTest
+    static final ArchRule myBatisIsUsedOnlyInItsAdapter = noClasses()
+            .that().resideOutsideOfPackage("dev.chatmigrate.adapter.mybatis..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.ibatis..");
+
+    @ArchTest
+    static final ArchRule spiDependsOnJdkPgjdbcAndSlf4jOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.spi..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.postgresql..", "org.slf4j..", "dev.chatmigrate.spi..");
+
+    @ArchTest
+    static final ArchRule verifierDependsOnJdkAndPgjdbcOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.verifier..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.postgresql..", "dev.chatmigrate.verifier..");
+
+    @ArchTest
+    static final ArchRule adaptersDependOnTheSpiNotOnTheVerifierOrTheCli = noClasses()
+            .that().resideInAPackage("dev.chatmigrate.adapter..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.verifier..", "dev.chatmigrate.cli..", "dev.chatmigrate.contract..");
+
+    @ArchTest
+    static final ArchRule engineLibrariesStayOutOfTheContract = noClasses()
+            .that().resideInAPackage("dev.chatmigrate.contract..")
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE_LIBRARIES);
+
+    @ArchTest
+    static final ArchRule modulesHaveNoCycles = slices()
+            .matching("dev.chatmigrate.(*)..")
+            .should().beFreeOfCycles();
+}

@@ -1,0 +1,2 @@
+/** ArchUnit rules that keep the module boundaries of DESIGN.md; test-only. */
+package dev.chatmigrate.architecture;

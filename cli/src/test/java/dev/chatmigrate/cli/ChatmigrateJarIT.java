@@ -1,0 +1,116 @@
+package dev.chatmigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.contract.postgres.TestPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code cli/target/chatmigrate.jar}, run with {@code java -jar} in its own process, as a user runs it. */
+class ChatmigrateJarIT {
+
+    private static final Path JAR = Path.of("target", "chatmigrate.jar").toAbsolutePath();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @TempDir
+    Path workingDirectory;
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestPostgres.server().createDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
+    private Run chatmigrate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("CHATMIGRATE_") || name.startsWith("DATABASE_"));
+        builder.environment().putAll(environment);
+        Path out = workingDirectory.resolve("out.txt");
+        Path err = workingDirectory.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chatmigrate %s finished", List.of(args)).isTrue();
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private String url() {
+        return database.database().jdbcUrl() + "?user=" + database.database().user();
+    }
+
+    @Test
+    @DisplayName("migrate --engine flyway --url brings an empty database to version 4; verify passes; a second migrate is a no-op")
+    void migrateVerifyMigrate() throws Exception {
+        Run migrate = chatmigrate(Map.of(), "migrate", "--engine", "flyway", "--url", url());
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("migrated from version 0 to 4");
+
+        Run verify = chatmigrate(Map.of("DATABASE_URL", url()), "verify");
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("matches version 4");
+
+        Run again = chatmigrate(Map.of("DATABASE_URL", url(), "CHATMIGRATE_ENGINE", "flyway"), "migrate");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("nothing to apply");
+    }
+
+    @Test
+    @DisplayName("a conflicting table is refused with exit code 4 and one clear message, no stack trace")
+    void conflictIsExit4() throws Exception {
+        try (Connection connection = database.connect()) {
+            DatabaseStates.conflictingMessages(connection);
+        }
+
+        Run migrate = chatmigrate(Map.of("DATABASE_URL", url()), "migrate");
+
+        assertThat(migrate.exitCode()).isEqualTo(4);
+        assertThat(migrate.err()).contains("messages.conversation_id: expected type uuid, found text").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("without a database, an embedded PostgreSQL is used and kept: migrate, then status sees version 4")
+    void embeddedDefault() throws Exception {
+        Run migrate = chatmigrate(Map.of(), "migrate");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.err()).contains("using an embedded PostgreSQL").contains(".chatmigrate");
+
+        Run status = chatmigrate(Map.of(), "status");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("at version 4").contains("up to date");
+    }
+
+    @Test
+    @DisplayName("--verbose shows the stack trace that is otherwise hidden")
+    void verboseShowsStackTraces() throws Exception {
+        Run quiet = chatmigrate(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--url", "postgresql://bot:hunter2@127.0.0.1:1/chat", "--engine", "flyway");
+        Run verbose = chatmigrate(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--verbose", "--url", "postgresql://bot:hunter2@127.0.0.1:1/chat");
+
+        assertThat(quiet.exitCode()).isEqualTo(3);
+        assertThat(verbose.exitCode()).isEqualTo(3);
+        assertThat(quiet.err()).doesNotContain("\tat ").doesNotContain("hunter2");
+        assertThat(verbose.err()).contains("\tat ").doesNotContain("hunter2");
+    }
+}

@@ -1,5 +1,5 @@
 /**
- * The {@code chatmigrate} command: {@code migrate}, {@code status} and {@code verify} against the
+ * The {@code chatmigrate} command: {@code migrate}, {@code status}, {@code verify} and {@code downgrade} against the
  * configured database, or an embedded PostgreSQL when none is configured. Results go to standard
  * output, progress and logs to standard error; exit codes are those of DESIGN.md.
  */

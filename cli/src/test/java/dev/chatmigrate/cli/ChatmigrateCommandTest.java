@@ -112,6 +112,27 @@ class ChatmigrateCommandTest {
         }
 
         @Test
+        @DisplayName("downgrade that would drop rows is refused with exit 6; with --allow-data-loss it runs, and migrate restores")
+        void downgradeGuard() throws SQLException {
+            assertThat(chatmigrate("migrate")).isZero();
+            try (Connection connection = database.connect()) {
+                DatabaseStates.insertConversations(connection);
+                DatabaseStates.insertMessages(connection);
+            }
+
+            assertThat(chatmigrate("downgrade", "--target", "1")).isEqualTo(6);
+            assertThat(err).contains("table messages with 3 rows").contains("--allow-data-loss");
+            assertThat(fingerprint().totalRows()).isEqualTo(5);
+
+            assertThat(chatmigrate("downgrade", "--target", "3")).isZero();
+            assertThat(out).contains("downgraded from version 4 to 3");
+            assertThat(chatmigrate("downgrade", "--target", "1", "--allow-data-loss")).isZero();
+            assertThat(fingerprint().tables()).containsOnlyKeys("conversations");
+            assertThat(chatmigrate("migrate")).isZero();
+            assertThat(chatmigrate("verify")).isZero();
+        }
+
+        @Test
         @DisplayName("drift after a migrate makes verify exit 4 with the difference")
         void drift() throws SQLException {
             assertThat(chatmigrate("migrate")).isZero();
@@ -144,6 +165,8 @@ class ChatmigrateCommandTest {
         @Test
         void unknownCommandTargetAndDurationAreExit2() {
             assertThat(chatmigrate("frobnicate")).isEqualTo(2);
+            assertThat(chatmigrate("downgrade")).isEqualTo(2);
+            assertThat(err).contains("--target");
             assertThat(chatmigrate("migrate", "--target", "99")).isEqualTo(2);
             assertThat(err).contains("version 99").contains("from 1 to 4");
             environment.put("CHATMIGRATE_CONNECT_TIMEOUT", "soon");

@@ -1,0 +1,31 @@
+package dev.chatmigrate.cli;
+
+import dev.chatmigrate.spi.MigrationReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code chatmigrate downgrade --target N}: undoes newer versions, refusing to destroy rows unless allowed. */
+@Command(name = "downgrade", mixinStandardHelpOptions = true,
+        description = "Undoes every version above --target, newest first. Refused (exit 6) when it would drop rows, unless --allow-data-loss.")
+final class DowngradeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ChatmigrateCommand root;
+
+    @Option(names = "--target", required = true, paramLabel = "N", description = "Version to go down to, 0 to 3 (0 drops every chatbot table).")
+    int target;
+
+    @Option(names = "--allow-data-loss", description = "Downgrade even if rows or values are destroyed.")
+    boolean allowDataLoss;
+
+    @Override
+    public Integer call() {
+        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+            MigrationReport report = session.runner().downgrade(target, allowDataLoss);
+            MigrateCommand.print(root.out(), report, session.settings().schema());
+        }
+        return 0;
+    }
+}

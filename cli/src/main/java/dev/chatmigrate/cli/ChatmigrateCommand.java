@@ -41,6 +41,9 @@ public final class ChatmigrateCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show logs and stack traces.")
     boolean verbose;
 
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the result (or the error) as one JSON document on standard output.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -71,12 +74,17 @@ public final class ChatmigrateCommand {
     private static int failure(CommandLine commandLine, Exception e) {
         PrintWriter err = commandLine.getErr();
         ChatmigrateCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
-        err.println("chatmigrate: " + Secrets.redact(e.getMessage()));
+        int exitCode = e instanceof MigrationException failure ? failure.exitCode() : 1;
+        String message = Secrets.redact(e.getMessage());
+        if (root.json) {
+            JsonOutput.failure(commandLine.getOut(), message, exitCode);
+        }
+        err.println("chatmigrate: " + message);
         if (root.verbose) {
             e.printStackTrace(err);
         }
         err.flush();
-        return e instanceof MigrationException failure ? failure.exitCode() : 1;
+        return exitCode;
     }
 
     PrintWriter out() {

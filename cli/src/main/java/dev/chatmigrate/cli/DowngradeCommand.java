@@ -24,7 +24,7 @@ final class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
             MigrationReport report = session.runner().downgrade(target, allowDataLoss);
-            MigrateCommand.print(root.out(), report, session.settings().schema());
+            MigrateCommand.print(root, report, session.settings().schema());
         }
         return 0;
     }

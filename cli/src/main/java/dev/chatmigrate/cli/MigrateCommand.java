@@ -26,18 +26,27 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         MigrationConfiguration configuration = Commands.configuration(root, Setting.TARGET, target);
         if (!configuration.enabled()) {
-            root.out().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
+            root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
                     + configuration.source(Setting.ENABLED) + "); nothing done");
             return 0;
         }
         try (DatabaseSession session = DatabaseSession.open(configuration, root.err())) {
             MigrationReport report = session.runner().migrate(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
-            print(root.out(), report, session.settings().schema());
+            print(root, report, session.settings().schema());
         }
         return 0;
     }
 
-    static void print(PrintWriter out, MigrationReport report, String schema) {
+    /** Prints {@code report} as text, or as JSON with {@code --json}. */
+    static void print(ChatmigrateCommand root, MigrationReport report, String schema) {
+        if (root.json) {
+            JsonOutput.migration(root.out(), report, schema);
+        } else {
+            printText(root.out(), report, schema);
+        }
+    }
+
+    private static void printText(PrintWriter out, MigrationReport report, String schema) {
         if (report.steps().isEmpty()) {
             out.printf("%s: schema %s is at version %d, nothing to apply (%d ms)%n", report.engineId(), schema, report.versionAfter(),
                     report.duration().toMillis());

@@ -16,6 +16,10 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
             StatusReport status = session.runner().status();
+            if (root.json) {
+                JsonOutput.status(root.out(), status, session.settings().schema());
+                return 0;
+            }
             root.out().printf("%s: schema %s is at version %d; applied %s; %s%n", status.engineId(), session.settings().schema(),
                     status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
         }

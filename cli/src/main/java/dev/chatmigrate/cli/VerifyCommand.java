@@ -34,9 +34,13 @@ final class VerifyCommand implements Callable<Integer> {
             try (Connection connection = ConnectionRetry.open(settings.database(), settings.applicationName(), settings.connectTimeout())) {
                 DriftReport drift = SchemaVerifier.verify(connection, settings.schema(), status.currentVersion());
                 SmokeCheck.Result smoke = status.currentVersion() >= 2 ? SmokeCheck.run(connection, settings.schema(), status.currentVersion()) : null;
-                root.out().println(status.engineId() + ": " + drift);
-                if (smoke != null) {
-                    root.out().println(status.engineId() + ": read/write smoke check " + (smoke.passed() ? "passed: " : "FAILED: ") + smoke.detail());
+                if (root.json) {
+                    JsonOutput.verification(root.out(), status.engineId(), drift, smoke);
+                } else {
+                    root.out().println(status.engineId() + ": " + drift);
+                    if (smoke != null) {
+                        root.out().println(status.engineId() + ": read/write smoke check " + (smoke.passed() ? "passed: " : "FAILED: ") + smoke.detail());
+                    }
                 }
                 if (!drift.isClean() || (smoke != null && !smoke.passed())) {
                     root.err().println("chatmigrate: the schema differs from version " + status.currentVersion()

@@ -2,6 +2,8 @@ package dev.chatmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
@@ -146,6 +148,44 @@ class ChatmigrateCommandTest {
     }
 
     @Nested
+    @DisplayName("--json prints one JSON document per command")
+    class Json {
+
+        private final ObjectMapper mapper = new ObjectMapper();
+
+        @Test
+        void migrateStatusAndVerify() throws Exception {
+            assertThat(chatmigrate("migrate", "--json")).isZero();
+            JsonNode migrate = mapper.readTree(out);
+            assertThat(migrate.get("engine").asText()).isEqualTo("flyway");
+            assertThat(migrate.get("versionBefore").asInt()).isZero();
+            assertThat(migrate.get("versionAfter").asInt()).isEqualTo(4);
+            assertThat(migrate.get("steps")).hasSize(4);
+            assertThat(migrate.get("steps").get(3).get("version").asInt()).isEqualTo(4);
+
+            assertThat(chatmigrate("status", "--json")).isZero();
+            assertThat(mapper.readTree(out).get("upToDate").asBoolean()).isTrue();
+
+            try (Connection connection = database.connect()) {
+                connection.createStatement().execute("alter table conversations alter column title type text");
+            }
+            assertThat(chatmigrate("verify", "--json")).isEqualTo(4);
+            JsonNode verify = mapper.readTree(out);
+            assertThat(verify.get("clean").asBoolean()).isFalse();
+            assertThat(verify.get("drift").get(0).get("object").asText()).isEqualTo("column title");
+            assertThat(verify.get("drift").get(0).get("found").asText()).isEqualTo("text null");
+        }
+
+        @Test
+        void errorsAreJsonToo() throws Exception {
+            assertThat(chatmigrate("migrate", "--json", "--engine", "nope")).isEqualTo(2);
+            JsonNode error = mapper.readTree(out);
+            assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+            assertThat(error.get("error").asText()).contains("Unknown migration engine 'nope'");
+        }
+    }
+
+    @Nested
     @DisplayName("bad input gets one clear line and the right exit code")
     class BadInput {
 
@@ -201,7 +241,7 @@ class ChatmigrateCommandTest {
             environment.put("DATABASE_URL", "postgresql://bot@127.0.0.1:1/never");
 
             assertThat(chatmigrate("migrate")).isZero();
-            assertThat(out).contains("migrations are disabled");
+            assertThat(err).contains("migrations are disabled");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.spi.MigrationEngines;
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.DatabaseUrl;
 import dev.chatmigrate.spi.MigrationConfiguration;
@@ -25,7 +26,7 @@ final class DatabaseSession implements AutoCloseable {
     /** Resolves the database of {@code configuration}; notices (such as a pooler switch) go to {@code err}. */
     static DatabaseSession open(MigrationConfiguration configuration, PrintWriter err) {
         String engine = configuration.engine();
-        dev.chatmigrate.spi.MigrationEngines.byId(engine); // fail on an unknown engine before starting anything
+        MigrationEngines.byId(engine); // fail on an unknown engine before starting anything
         Optional<DatabaseUrl> configured = configuration.database();
         if (configured.isPresent()) {
             configured.get().notices().forEach(notice -> err.println("chatmigrate: " + notice));

@@ -1,5 +1,6 @@
 package dev.chatmigrate.contract.reference;
 
+import java.nio.charset.StandardCharsets;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngine;
@@ -145,7 +146,7 @@ final class ReferenceEngine implements MigrationEngine {
 
     private static long checksum(String script) {
         CRC32 crc = new CRC32();
-        crc.update(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        crc.update(script.getBytes(StandardCharsets.UTF_8));
         return crc.getValue();
     }
 

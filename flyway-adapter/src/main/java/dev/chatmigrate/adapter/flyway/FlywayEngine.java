@@ -1,5 +1,6 @@
 package dev.chatmigrate.adapter.flyway;
 
+import java.util.stream.IntStream;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngine;
@@ -95,7 +96,7 @@ final class FlywayEngine implements MigrationEngine {
                 .sorted()
                 .toList();
         int current = versions.isEmpty() ? 0 : versions.get(versions.size() - 1);
-        List<Integer> pending = java.util.stream.IntStream.rangeClosed(1, ChatbotSchema.LATEST_VERSION)
+        List<Integer> pending = IntStream.rangeClosed(1, ChatbotSchema.LATEST_VERSION)
                 .filter(v -> !versions.contains(v)).boxed().toList();
         return new StatusReport(id, current, versions, pending);
     }

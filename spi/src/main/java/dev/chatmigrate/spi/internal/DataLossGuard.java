@@ -1,5 +1,6 @@
 package dev.chatmigrate.spi.internal;
 
+import java.util.function.LongConsumer;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.RefusedDataLossException;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ public final class DataLossGuard {
     }
 
     private record Count(long value) {
-        void ifNonZero(java.util.function.LongConsumer action) {
+        void ifNonZero(LongConsumer action) {
             if (value > 0) {
                 action.accept(value);
             }

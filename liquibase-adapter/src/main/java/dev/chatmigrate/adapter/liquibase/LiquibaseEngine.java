@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
 /**
  * Liquibase on one schema: migrate is update-to-tag {@code vN}, downgrade is rollback to tag
  * {@code vN}, status reads the tags Liquibase recorded, validate is Liquibase's own validation.
- * Each call uses a session of its own; nothing is created in the database before a migrate.
+ * Migrate always runs Liquibase, even when the tags say the target is reached, so that checksums are
+ * validated and a changeset added to a released version is not silently skipped. Each call uses a
+ * session of its own; nothing is created in the database before a migrate.
  */
 final class LiquibaseEngine implements MigrationEngine {
 
@@ -34,10 +36,8 @@ final class LiquibaseEngine implements MigrationEngine {
         try (LiquibaseSession session = LiquibaseSession.open(settings)) {
             int before = ChangelogHistory.currentVersion(session.appliedVersions());
             StepRecorder recorder = StepRecorder.forMigrate();
-            if (before < targetVersion) {
-                session.releaseStaleLock();
-                session.updateToVersion(targetVersion, recorder);
-            }
+            session.releaseStaleLock();
+            session.updateToVersion(targetVersion, recorder);
             int after = ChangelogHistory.currentVersion(session.appliedVersions());
             return new MigrationReport(id, before, after, recorder.steps(), elapsedSince(started), recorder.adoption());
         } catch (MigrationException e) {

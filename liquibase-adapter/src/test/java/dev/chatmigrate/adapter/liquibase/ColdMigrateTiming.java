@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * Measures the first migrate in a fresh JVM (not a test; run by hand, see the module's README):
+ * Measures the first migrate in a fresh JVM (not a test; run by hand, see the module's README.md):
  * <pre>
  * java -cp CLASSPATH dev.chatmigrate.adapter.liquibase.ColdMigrateTiming prepare ADMIN_JDBC_URL USER NAME STATE
  * java -cp CLASSPATH dev.chatmigrate.adapter.liquibase.ColdMigrateTiming migrate DB_JDBC_URL USER ENGINE

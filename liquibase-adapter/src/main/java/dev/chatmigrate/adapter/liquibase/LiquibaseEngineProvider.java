@@ -1,0 +1,31 @@
+package dev.chatmigrate.adapter.liquibase;
+
+import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationSettings;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Provides the {@code liquibase} engine. Downgrade is Liquibase's own rollback to a version's tag;
+ * validation reports changesets whose checksum changed since they ran. Loads no Liquibase class
+ * until {@link #open(MigrationSettings)}.
+ */
+public final class LiquibaseEngineProvider implements MigrationEngineProvider {
+
+    @Override
+    public String id() {
+        return "liquibase";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+    }
+
+    @Override
+    public MigrationEngine open(MigrationSettings settings) {
+        return new LiquibaseEngine(id(), settings);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.chatmigrate.adapter.liquibase;
+
+import dev.chatmigrate.spi.CannotConnectException;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.Secrets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.visitor.ChangeExecListener;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.UpdateToTagCommandStep;
+import liquibase.command.core.ValidateCommandStep;
+import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.core.PostgresDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+
+/**
+ * One connection to the chatbot schema, and Liquibase's view of it once a command needs one.
+ *
+ * <p>The connection's {@code search_path} is the chatbot schema, and so are Liquibase's default
+ * schema and the schema of its history tables: the changelog names tables unqualified, as every
+ * engine's scripts do. Liquibase runs in {@link LiquibaseScope}.
+ */
+final class LiquibaseSession implements AutoCloseable {
+
+    /** The root changelog, on the class path. */
+    static final String CHANGELOG = "db/liquibase/changelog.yaml";
+
+    private final MigrationSettings settings;
+    private final Connection connection;
+    private Database database;
+
+    private LiquibaseSession(MigrationSettings settings, Connection connection) {
+        this.settings = settings;
+        this.connection = connection;
+    }
+
+    static LiquibaseSession open(MigrationSettings settings) {
+        try {
+            Connection connection = settings.database().open(settings.applicationName(), settings.connectTimeout());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set search_path to \"" + settings.schema() + "\"");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new LiquibaseSession(settings, connection);
+        } catch (SQLException e) {
+            throw new CannotConnectException("The Liquibase engine cannot connect to " + settings.database() + ": "
+                    + Secrets.redact(e.getMessage()) + ". The runner's own connection worked a moment before;"
+                    + " check that the server accepts one more connection (max_connections) and try again.", e);
+        }
+    }
+
+    /** The versions recorded as applied, read without starting Liquibase. */
+    List<Integer> appliedVersions() throws SQLException {
+        return ChangelogHistory.appliedVersions(connection, settings.schema());
+    }
+
+    /** Whether Liquibase's history table exists, that is, whether Liquibase ever ran here. */
+    boolean hasHistory() throws SQLException {
+        return ChangelogHistory.exists(connection, settings.schema());
+    }
+
+    /** A Liquibase command against this session's database, with the arguments every command here shares. */
+    interface Command {
+        void addArguments(CommandScope command);
+    }
+
+    /** Applies every changeset up to the tag of {@code version}, with {@code listener} watching. */
+    void updateToVersion(int version, ChangeExecListener listener) throws Exception {
+        execute(UpdateToTagCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, VersionTags.of(version))
+                .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener)
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG));
+    }
+
+    /** Rolls back every changeset after the tag of {@code version}, newest first, with {@code listener} watching. */
+    void rollbackToVersion(int version, ChangeExecListener listener) throws Exception {
+        execute(RollbackCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(RollbackCommandStep.TAG_ARG, VersionTags.of(version))
+                .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener));
+    }
+
+    /** Validates the changelog against the history: throws Liquibase's {@code ValidationFailedException} (as a cause) on problems. */
+    void validate() throws Exception {
+        execute(ValidateCommandStep.COMMAND_NAME, command -> {
+        });
+    }
+
+    /** Releases a lock row left by a dead process; see {@link StaleLock}. */
+    void releaseStaleLock() throws Exception {
+        LiquibaseScope.run(() -> {
+            StaleLock.release(database());
+            return null;
+        });
+    }
+
+    private void execute(String[] commandName, Command arguments) throws Exception {
+        LiquibaseScope.run(() -> {
+            CommandScope command = new CommandScope(commandName)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database())
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG);
+            arguments.addArguments(command);
+            return command.execute();
+        });
+    }
+
+    private Database database() throws DatabaseException {
+        if (database == null) {
+            PostgresDatabase postgres = new PostgresDatabase();
+            postgres.setConnection(new JdbcConnection(connection));
+            postgres.setDefaultSchemaName(settings.schema());
+            postgres.setLiquibaseSchemaName(settings.schema());
+            database = postgres;
+        }
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing is left to release: the session ends with the connection
+        }
+    }
+}

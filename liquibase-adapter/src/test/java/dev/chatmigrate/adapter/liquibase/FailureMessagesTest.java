@@ -1,0 +1,62 @@
+package dev.chatmigrate.adapter.liquibase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.StepFailedException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Liquibase failures reach the caller as chatmigrate exceptions that say what failed and what to do. */
+class FailureMessagesTest {
+
+    private static final String PASSWORD = "never-print-me-7f3a";
+
+    private TestDatabase database;
+    private MigrationRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        database = TestPostgres.server().createDatabase();
+        // the test server trusts local connections, so the password is carried but never checked
+        MigrationSettings settings = database.settings("liquibase");
+        settings = new MigrationSettings("liquibase", settings.database().withCredentials(null, PASSWORD), "public",
+                settings.connectTimeout(), settings.lockTimeout());
+        runner = new MigrationRunner(settings, new LiquibaseEngineProvider());
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    @Test
+    @DisplayName("an edited changeset stops migrate with a StepFailedException naming it, with Liquibase's exception as cause")
+    void editedChangesetStopsMigrate() throws SQLException {
+        runner.migrate(2);
+        execute("update databasechangelog set md5sum = '9:00000000000000000000000000000000' where id = 'v1-create-table-conversations'");
+
+        StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(4));
+
+        assertThat(failure).as("a StepFailedException").isNotNull();
+        assertThat(failure.getMessage()).contains("migrate to version 4").contains("v1-create-table-conversations")
+                .contains("restore it").doesNotContain(PASSWORD);
+        assertThat(failure.getCause().getClass().getName()).startsWith("liquibase.");
+        assertThat(runner.status().currentVersion()).isEqualTo(2);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -8,18 +8,22 @@ import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.spi.MigrationEngines;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command as a user runs it, in process, against a real PostgreSQL: outputs and exit codes. */
 class ChatmigrateCommandTest {
@@ -41,6 +45,10 @@ class ChatmigrateCommandTest {
         database.close();
     }
 
+    static List<String> engines() {
+        return MigrationEngines.ids();
+    }
+
     private int chatmigrate(String... args) {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
@@ -60,11 +68,13 @@ class ChatmigrateCommandTest {
     @DisplayName("from each database state")
     class States {
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
         @DisplayName("EMPTY: migrate applies versions 1 to 4, verify passes, a second migrate is a no-op")
-        void empty() {
-            assertThat(chatmigrate("migrate", "--engine", "flyway")).isZero();
-            assertThat(out).contains("flyway: schema public migrated from version 0 to 4").contains("version 4");
+        void empty(String engine) {
+            environment.put("CHATMIGRATE_ENGINE", engine);
+            assertThat(chatmigrate("migrate", "--engine", engine)).isZero();
+            assertThat(out).contains(engine + ": schema public migrated from version 0 to 4").contains("version 4");
 
             assertThat(chatmigrate("verify")).isZero();
             assertThat(out).contains("matches version 4").contains("smoke check passed");
@@ -76,9 +86,11 @@ class ChatmigrateCommandTest {
             assertThat(out).contains("at version 4; applied [1, 2, 3, 4]; up to date");
         }
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
         @DisplayName("PARTIAL and UNTRACKED: adopted, rows kept, verify passes")
-        void partialAndUntracked() throws SQLException {
+        void partialAndUntracked(String engine) throws SQLException {
+            environment.put("CHATMIGRATE_ENGINE", engine);
             try (Connection connection = database.connect()) {
                 DatabaseStates.untrackedAlembic(connection);
             }
@@ -90,9 +102,11 @@ class ChatmigrateCommandTest {
             assertThat(chatmigrate("verify")).isZero();
         }
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
         @DisplayName("BEHIND: --target 2, then migrate brings it to 4")
-        void behind() {
+        void behind(String engine) {
+            environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate", "--target", "2")).isZero();
             assertThat(chatmigrate("status")).isZero();
             assertThat(out).contains("at version 2").contains("pending [3, 4]");
@@ -101,9 +115,11 @@ class ChatmigrateCommandTest {
             assertThat(out).contains("from version 2 to 4");
         }
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
         @DisplayName("CONFLICT: refused with exit 4, naming the column, nothing changed")
-        void conflict() throws SQLException {
+        void conflict(String engine) throws SQLException {
+            environment.put("CHATMIGRATE_ENGINE", engine);
             try (Connection connection = database.connect()) {
                 DatabaseStates.conflictingMessages(connection);
             }
@@ -113,9 +129,11 @@ class ChatmigrateCommandTest {
             assertThat(chatmigrate("verify")).isEqualTo(4);
         }
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
         @DisplayName("downgrade that would drop rows is refused with exit 6; with --allow-data-loss it runs, and migrate restores")
-        void downgradeGuard() throws SQLException {
+        void downgradeGuard(String engine) throws SQLException {
+            environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate")).isZero();
             try (Connection connection = database.connect()) {
                 DatabaseStates.insertConversations(connection);
@@ -134,9 +152,11 @@ class ChatmigrateCommandTest {
             assertThat(chatmigrate("verify")).isZero();
         }
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
         @DisplayName("drift after a migrate makes verify exit 4 with the difference")
-        void drift() throws SQLException {
+        void drift(String engine) throws SQLException {
+            environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate")).isZero();
             try (Connection connection = database.connect()) {
                 connection.createStatement().execute("alter table messages drop constraint ck_messages_role");

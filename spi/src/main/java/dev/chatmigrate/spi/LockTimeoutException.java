@@ -7,6 +7,10 @@ public class LockTimeoutException extends MigrationException {
         super(message);
     }
 
+    public LockTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public int exitCode() {
         return 5;

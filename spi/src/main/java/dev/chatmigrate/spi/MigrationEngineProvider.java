@@ -18,7 +18,8 @@ public interface MigrationEngineProvider {
 
     /**
      * Opens an engine for one database. The runner has already connected, locked and adopted by then;
-     * the engine opens its own connections from {@link MigrationSettings#connection()}.
+     * the engine opens its own connections from {@link MigrationSettings#database()}
+     * ({@link Database#open} or {@link Database#dataSource}).
      */
     MigrationEngine open(MigrationSettings settings);
 }

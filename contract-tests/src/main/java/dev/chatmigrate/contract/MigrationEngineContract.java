@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.ChatbotSchema;
@@ -160,7 +160,7 @@ public abstract class MigrationEngineContract {
         void c01_providerIsDiscoverableById() {
             String id = provider().id();
             assertThat(id).matches("[a-z][a-z0-9-]*");
-            assumeTrue(!(provider() instanceof ReferenceEngineProvider), "the reference engine is constructed, not discovered");
+            assumeTrue(!(provider() instanceof JdbcBaselineProvider), "the jdbc baseline is constructed, not discovered");
             assertThat(MigrationEngines.byId(id)).isInstanceOf(provider().getClass());
         }
     }
@@ -241,8 +241,8 @@ public abstract class MigrationEngineContract {
         @Test
         @DisplayName("c07: OTHER_ENGINE (built and filled by another engine) is adopted, rows kept")
         void c07_otherEngineIsAdopted() throws SQLException {
-            ReferenceEngineProvider other = new ReferenceEngineProvider();
-            assumeTrue(!other.id().equals(provider().id()), "the reference engine is the other engine of every real engine");
+            JdbcBaselineProvider other = new JdbcBaselineProvider();
+            assumeTrue(!other.id().equals(provider().id()), "the jdbc baseline is the other engine of every real engine");
             new MigrationRunner(settings().withEngine(other.id()), other).migrate(LATEST);
             try (Connection connection = database.connect()) {
                 DatabaseStates.insertConversations(connection);

@@ -3,7 +3,7 @@ package dev.chatmigrate.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
 
-import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.platform.testkit.engine.Events;
 class BrokenEnginesFailTheContractTest {
 
     /** Records version 2 without creating {@code messages}. */
-    static final class SkipsVersionTwo extends ReferenceEngineProvider {
+    static final class SkipsVersionTwo extends JdbcBaselineProvider {
         @Override
         protected String upScript(int version) {
             return version == 2 ? "select 1" : super.upScript(version);
@@ -29,7 +29,7 @@ class BrokenEnginesFailTheContractTest {
     }
 
     /** Applies every script but never records it, so every run applies everything again. */
-    static final class ForgetsHistory extends ReferenceEngineProvider {
+    static final class ForgetsHistory extends JdbcBaselineProvider {
         @Override
         protected boolean recordsHistory() {
             return false;
@@ -37,7 +37,7 @@ class BrokenEnginesFailTheContractTest {
     }
 
     /** Undo that does nothing: downgrades leave the newer objects behind. */
-    static final class IgnoresUndo extends ReferenceEngineProvider {
+    static final class IgnoresUndo extends JdbcBaselineProvider {
         @Override
         protected String downScript(int version) {
             return "select 1";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationRunner;
 import dev.chatmigrate.verifier.DataFingerprint;
 import dev.chatmigrate.verifier.Drift;
@@ -37,8 +37,8 @@ class VerifierTest {
     }
 
     private void migrate(int version) {
-        ReferenceEngineProvider reference = new ReferenceEngineProvider();
-        new MigrationRunner(database.settings(reference.id()), reference).migrate(version);
+        JdbcBaselineProvider baseline = new JdbcBaselineProvider();
+        new MigrationRunner(database.settings(baseline.id()), baseline).migrate(version);
     }
 
     private void sql(String statements) throws SQLException {

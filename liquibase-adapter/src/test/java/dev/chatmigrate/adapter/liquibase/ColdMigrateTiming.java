@@ -1,7 +1,7 @@
 package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.contract.DatabaseStates;
-import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationEngines;
@@ -22,7 +22,7 @@ import java.time.Duration;
  * </pre>
  * {@code prepare} creates database NAME in STATE (EMPTY, PARTIAL, or COMPLETE as left by a Liquibase
  * migrate) in its own JVM; {@code migrate} then times one {@link MigrationRunner#migrate()} with ENGINE
- * ({@code liquibase}, or {@code reference} for the raw-DDL baseline) and prints its wall-clock and
+ * ({@code liquibase}, or {@code jdbc} for the raw-DDL baseline) and prints its wall-clock and
  * main-thread CPU milliseconds (the CPU time varies less when other processes load the machine).
  */
 public final class ColdMigrateTiming {
@@ -60,7 +60,7 @@ public final class ColdMigrateTiming {
     }
 
     private static void time(Database database, String engine) {
-        MigrationEngineProvider provider = engine.equals("reference") ? new ReferenceEngineProvider() : MigrationEngines.byId(engine);
+        MigrationEngineProvider provider = engine.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(engine);
         MigrationRunner runner = new MigrationRunner(MigrationSettings.of(provider.id(), database), provider);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationRunner;
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Liquibase's change types (createTable, createIndex, addColumn, addForeignKeyConstraint) must build
  * exactly what the canonical scripts build, down to what {@code pg_dump --schema-only} would print:
- * column order, types, defaults, constraint and index definitions. The reference engine runs those
+ * column order, types, defaults, constraint and index definitions. The jdbc baseline runs those
  * scripts (the same as Flyway's); adapters never depend on each other.
  */
 class SameSchemaAsReferenceTest {
@@ -48,7 +48,7 @@ class SameSchemaAsReferenceTest {
     @Test
     @DisplayName("EMPTY migrated by Liquibase has the catalog the canonical scripts give, line for line")
     void liquibaseBuildsTheCanonicalCatalog() throws SQLException {
-        String canonical = catalogBuiltBy(new ReferenceEngineProvider());
+        String canonical = catalogBuiltBy(new JdbcBaselineProvider());
         String liquibase = catalogBuiltBy(new LiquibaseEngineProvider());
 
         assertThat(liquibase).isEqualTo(canonical).contains("messages column 6 token_count integer");

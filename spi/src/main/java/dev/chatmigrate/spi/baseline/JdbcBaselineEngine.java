@@ -1,4 +1,4 @@
-package dev.chatmigrate.contract.reference;
+package dev.chatmigrate.spi.baseline;
 
 import java.nio.charset.StandardCharsets;
 import dev.chatmigrate.spi.AppliedStep;
@@ -21,15 +21,15 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
-/** The reference engine on one connection; see {@link ReferenceEngineProvider}. */
-final class ReferenceEngine implements MigrationEngine {
+/** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
+final class JdbcBaselineEngine implements MigrationEngine {
 
-    private static final String HISTORY = "chatmigrate_reference_history";
+    private static final String HISTORY = "chatmigrate_jdbc_history";
 
-    private final ReferenceEngineProvider provider;
+    private final JdbcBaselineProvider provider;
     private final Connection connection;
 
-    ReferenceEngine(ReferenceEngineProvider provider, MigrationSettings settings) {
+    JdbcBaselineEngine(JdbcBaselineProvider provider, MigrationSettings settings) {
         this.provider = provider;
         try {
             connection = settings.database().open(settings.applicationName(), settings.connectTimeout());
@@ -39,7 +39,7 @@ final class ReferenceEngine implements MigrationEngine {
                         + " checksum bigint not null, applied_at timestamptz not null default now())");
             }
         } catch (SQLException e) {
-            throw new StepFailedException("reference engine cannot open: " + e.getMessage(), e);
+            throw new StepFailedException("jdbc baseline cannot open: " + e.getMessage(), e);
         }
     }
 
@@ -85,7 +85,7 @@ final class ReferenceEngine implements MigrationEngine {
             }
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new StepFailedException("reference engine: version " + version + " failed: " + e.getMessage(), e);
+            throw new StepFailedException("jdbc baseline: version " + version + " failed: " + e.getMessage(), e);
         } finally {
             autocommitQuietly();
         }
@@ -139,7 +139,7 @@ final class ReferenceEngine implements MigrationEngine {
                 history.put(rows.getInt(1), rows.getLong(2));
             }
         } catch (SQLException e) {
-            throw new StepFailedException("reference engine cannot read its history: " + e.getMessage(), e);
+            throw new StepFailedException("jdbc baseline cannot read its history: " + e.getMessage(), e);
         }
         return history;
     }

@@ -1,4 +1,4 @@
-package dev.chatmigrate.contract.reference;
+package dev.chatmigrate.spi.baseline;
 
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
@@ -12,15 +12,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The plain-JDBC reference engine, id {@code reference}: the canonical scripts run as they are, one
- * history row per version in {@code chatmigrate_reference_history}. Not registered as a service;
- * tests construct it. Subclasses break it on purpose to prove that the contract suite can fail.
+ * The raw-DDL baseline engine, id {@code jdbc}: the canonical scripts ({@code db/jdbc}) run as they
+ * are, one history row per version in {@code chatmigrate_jdbc_history}. Not registered for discovery;
+ * construct it. Tests subclass it to break it on purpose and prove that the contract suite can fail.
  */
-public class ReferenceEngineProvider implements MigrationEngineProvider {
+public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     @Override
     public String id() {
-        return "reference";
+        return "jdbc";
     }
 
     @Override
@@ -30,7 +30,7 @@ public class ReferenceEngineProvider implements MigrationEngineProvider {
 
     @Override
     public MigrationEngine open(MigrationSettings settings) {
-        return new ReferenceEngine(this, settings);
+        return new JdbcBaselineEngine(this, settings);
     }
 
     /** The SQL that brings the schema from {@code version - 1} to {@code version}. */
@@ -49,9 +49,9 @@ public class ReferenceEngineProvider implements MigrationEngineProvider {
     }
 
     private static String resource(String name) {
-        try (InputStream in = ReferenceEngineProvider.class.getClassLoader().getResourceAsStream("db/reference/" + name)) {
+        try (InputStream in = JdbcBaselineProvider.class.getClassLoader().getResourceAsStream("db/jdbc/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("missing script db/reference/" + name);
+                throw new IllegalStateException("missing script db/jdbc/" + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

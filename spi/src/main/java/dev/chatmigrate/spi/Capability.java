@@ -7,5 +7,7 @@ public enum Capability {
     /** Downgrade is implemented by the adapter beside the engine (own undo scripts and history edits). */
     EMULATED_DOWNGRADE,
     /** {@link MigrationEngine#validate()} detects a script whose checksum no longer matches its history row. */
-    CHECKSUM_VALIDATION
+    CHECKSUM_VALIDATION,
+    /** {@link MigrationEngineProvider#verifiedVersion} answers, so an up-to-date restart does not start the engine. */
+    UP_TO_DATE_CHECK
 }

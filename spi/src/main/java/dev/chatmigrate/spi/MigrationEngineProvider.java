@@ -1,5 +1,8 @@
 package dev.chatmigrate.spi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -22,4 +25,15 @@ public interface MigrationEngineProvider {
      * ({@link Database#open} or {@link Database#dataSource}).
      */
     MigrationEngine open(MigrationSettings settings);
+
+    /**
+     * The version this engine's own history proves applied, read with plain SQL on {@code connection}
+     * without starting the engine library: versions 1 to N are all recorded, each succeeded and matches
+     * this build's script, and nothing else is recorded. Empty whenever anything is in doubt, and by
+     * default; the runner then opens the engine as usual. Engines that answer declare
+     * {@link Capability#UP_TO_DATE_CHECK}: a restart on an up-to-date database then skips their start-up.
+     */
+    default OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
+        return OptionalInt.empty();
+    }
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public final class MigrationRunner {
             createSchemaIfMissing(connection);
             List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target);
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
+            OptionalInt verified = adopted.isEmpty() ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
+            if (verified.isPresent() && verified.getAsInt() >= target) {
+                LOG.debug("{} history proves version {}: nothing to apply, engine not started", provider.id(), verified.getAsInt());
+                return new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of());
+            }
             return withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
         });
     }

@@ -4,10 +4,16 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.OptionalInt;
 import java.util.Set;
 
-/** Provides the {@code flyway} engine. Downgrade is emulated (Flyway CE has no undo); checksums are validated. */
+/**
+ * Provides the {@code flyway} engine. Downgrade is emulated (Flyway CE has no undo); checksums are
+ * validated; an up-to-date history is recognised without starting Flyway.
+ */
 public final class FlywayEngineProvider implements MigrationEngineProvider {
 
     @Override
@@ -17,11 +23,16 @@ public final class FlywayEngineProvider implements MigrationEngineProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.EMULATED_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+        return EnumSet.of(Capability.EMULATED_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
     }
 
     @Override
     public MigrationEngine open(MigrationSettings settings) {
         return new FlywayEngine(id(), settings);
+    }
+
+    @Override
+    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
+        return FlywayHistoryCheck.verifiedVersion(connection, schema);
     }
 }

@@ -1,0 +1,103 @@
+package dev.chatmigrate.adapter.flyway;
+
+import dev.chatmigrate.spi.ChatbotSchema;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Reads {@code flyway_schema_history} with plain SQL, without loading Flyway, and answers the version
+ * it proves: every row succeeded, every versioned row is one of this build's scripts with Flyway's
+ * checksum of that script, versions 1 to N are each there once, and nothing but a baseline or schema
+ * marker is recorded besides. Anything else (a failed row, an edited script, an unknown version) is
+ * left to Flyway itself.
+ */
+final class FlywayHistoryCheck {
+
+    static final List<String> SCRIPTS = List.of(
+            "V1__create_conversations.sql",
+            "V2__create_messages.sql",
+            "V3__add_messages_token_count.sql",
+            "V4__index_messages_created_at.sql");
+
+    private FlywayHistoryCheck() {
+    }
+
+    static OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
+        String table = "\"" + schema + "\"." + FlywayEngine.HISTORY_TABLE;
+        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, table);
+            try (ResultSet result = exists.executeQuery()) {
+                if (!result.next() || !result.getBoolean(1)) {
+                    return OptionalInt.empty();
+                }
+            }
+        }
+        Set<Integer> applied = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select version, checksum, success, type from " + table + " order by installed_rank")) {
+            while (rows.next()) {
+                String version = rows.getString(1);
+                String type = rows.getString(4);
+                if (!rows.getBoolean(3)) {
+                    return OptionalInt.empty();
+                }
+                if ("SCHEMA".equals(type) || ("BASELINE".equals(type) && "0".equals(version))) {
+                    continue;
+                }
+                int number = parse(version);
+                if (!"SQL".equals(type) || number < 1 || number > ChatbotSchema.LATEST_VERSION || !applied.add(number)
+                        || rows.getObject(2) == null || rows.getInt(2) != checksum(number)) {
+                    return OptionalInt.empty();
+                }
+            }
+        }
+        for (int version = 1; version <= applied.size(); version++) {
+            if (!applied.contains(version)) {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(applied.size());
+    }
+
+    private static int parse(String version) {
+        try {
+            return version == null ? -1 : Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Flyway's checksum of a script: CRC32 over its lines, each without its line break, a leading BOM removed. */
+    static int checksum(int version) {
+        String name = "db/flyway/migrations/" + SCRIPTS.get(version - 1);
+        CRC32 crc = new CRC32();
+        try (InputStream in = FlywayHistoryCheck.class.getClassLoader().getResourceAsStream(name);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line = lines.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            while (line != null) {
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
+                line = lines.readLine();
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("cannot read " + name, e));
+        }
+        return (int) crc.getValue();
+    }
+}

@@ -93,6 +93,6 @@ final class ChatbotRoutes extends JsonHandler {
 
     private static ApiException unknownConversation(String id) {
         return ApiException.notFound("No conversation " + TextField.quote(id) + (UUID_TEXT.matcher(id).matches() ? ""
-                : " (conversation ids are UUIDs, such as " + new UUID(0, 0) + ")") + ".");
+                : " (conversation ids are UUIDs, as POST /conversations returns them)") + ".");
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The JDK's {@link HttpServer} on every interface (as a container needs), with a small pool of worker threads. */
 final class ChatbotServer {
 
-    /** A little more than the connection pool, so a request can be answered 503 while others hold every connection. */
+    /** A few more threads than connections, so requests that need none (GET /, a 400, a 404) are answered while every connection is busy. */
     static final int WORKERS = ConnectionPool.MAXIMUM_SIZE + 3;
 
     /** How long {@link #stop()} lets running requests finish. */

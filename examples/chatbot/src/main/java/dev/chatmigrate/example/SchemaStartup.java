@@ -61,7 +61,7 @@ final class SchemaStartup {
     }
 
     /** One line: what the migration did, with its timing and any adoption. */
-    static String describe(MigrationReport report, String schema) {
+    private static String describe(MigrationReport report, String schema) {
         String line = report.steps().isEmpty()
                 ? String.format("%s: schema %s is at version %d, nothing to apply (%d ms)", report.engineId(), schema, report.versionAfter(),
                         report.duration().toMillis())

@@ -56,6 +56,12 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(ENGINE_LIBRARIES);
 
     @ArchTest
+    static final ArchRule theExampleUsesEnginesOnlyThroughTheSpi = noClasses()
+            .that().resideInAPackage("dev.chatmigrate.example..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
+                    "org.apache.ibatis..");
+
+    @ArchTest
     static final ArchRule modulesHaveNoCycles = slices()
             .matching("dev.chatmigrate.(*)..")
             .should().beFreeOfCycles();

@@ -13,6 +13,8 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.LockTimeoutException;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationEngines;
 import dev.chatmigrate.spi.MigrationReport;
@@ -33,11 +35,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -412,6 +417,82 @@ public abstract class MigrationEngineContract {
             }
 
             assertThat(runner().validate().problems()).anySatisfy(problem -> assertThat(problem).contains("2"));
+        }
+    }
+
+    /** Delegates to the provider under test, counting how often the engine is opened. */
+    private static final class CountingProvider implements MigrationEngineProvider {
+        private final MigrationEngineProvider delegate;
+        private final AtomicInteger opened = new AtomicInteger();
+
+        CountingProvider(MigrationEngineProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public MigrationEngine open(MigrationSettings settings) {
+            opened.incrementAndGet();
+            return delegate.open(settings);
+        }
+
+        @Override
+        public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
+            return delegate.verifiedVersion(connection, schema);
+        }
+    }
+
+    @Nested
+    @DisplayName("Restart")
+    class Restart {
+
+        @Test
+        @DisplayName("c17: a restart on an up-to-date database does not start the engine, and says nothing changed")
+        void c17_upToDateRestartSkipsTheEngine() throws SQLException {
+            assumeCapable(Capability.UP_TO_DATE_CHECK);
+            runner().migrate(LATEST);
+            CountingProvider counting = new CountingProvider(provider());
+
+            MigrationReport restart = new MigrationRunner(settings(), counting).migrate(LATEST);
+
+            assertThat(counting.opened).hasValue(0);
+            assertThat(restart.changedNothing()).isTrue();
+            assertThat(restart.versionAfter()).isEqualTo(LATEST);
+            assertSchemaIs(LATEST);
+        }
+
+        @Test
+        @DisplayName("c18: a changed checksum is not taken as up to date: the engine runs and refuses it")
+        void c18_changedChecksumFallsThroughToTheEngine() throws SQLException {
+            assumeCapable(Capability.UP_TO_DATE_CHECK);
+            assumeCapable(Capability.CHECKSUM_VALIDATION);
+            runner().migrate(LATEST);
+            try (Connection connection = database.connect()) {
+                corruptRecordedChecksumOfVersion2(connection);
+            }
+            CountingProvider counting = new CountingProvider(provider());
+
+            assertThatThrownBy(() -> new MigrationRunner(settings(), counting).migrate(LATEST)).isInstanceOf(MigrationException.class);
+            assertThat(counting.opened).hasValue(1);
+        }
+
+        @Test
+        @DisplayName("c19: after a downgrade the restart is not up to date: the engine applies what is missing")
+        void c19_downgradedIsNotUpToDate() throws SQLException {
+            assumeCapable(Capability.NATIVE_DOWNGRADE, Capability.EMULATED_DOWNGRADE);
+            runner().migrate(LATEST);
+            runner().downgrade(2, false);
+
+            assertThat(versions(migrateAndVerify(LATEST))).containsExactly(3, 4);
         }
     }
 

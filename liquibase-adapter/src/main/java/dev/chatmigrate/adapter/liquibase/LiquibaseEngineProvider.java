@@ -4,13 +4,16 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Provides the {@code liquibase} engine. Downgrade is Liquibase's own rollback to a version's tag;
- * validation reports changesets whose checksum changed since they ran. Loads no Liquibase class
- * until {@link #open(MigrationSettings)}.
+ * validation reports changesets whose checksum changed since they ran; an up-to-date history is
+ * recognised without starting Liquibase. Loads no Liquibase class until {@link #open(MigrationSettings)}.
  */
 public final class LiquibaseEngineProvider implements MigrationEngineProvider {
 
@@ -21,11 +24,16 @@ public final class LiquibaseEngineProvider implements MigrationEngineProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
     }
 
     @Override
     public MigrationEngine open(MigrationSettings settings) {
         return new LiquibaseEngine(id(), settings);
+    }
+
+    @Override
+    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
+        return LiquibaseHistoryCheck.verifiedVersion(connection, schema);
     }
 }

@@ -24,7 +24,7 @@ class LiquibaseEngineProviderTest {
             Object provider = providerClass.getConstructor().newInstance();
 
             assertThat(providerClass.getMethod("id").invoke(provider)).isEqualTo("liquibase");
-            assertThat((Set<?>) providerClass.getMethod("capabilities").invoke(provider)).hasSize(2);
+            assertThat((Set<?>) providerClass.getMethod("capabilities").invoke(provider)).hasSize(3);
             assertThat(loader.loaded).as("classes loaded").contains(LiquibaseEngineProvider.class.getName())
                     .noneMatch(name -> name.startsWith("liquibase."));
         }
@@ -32,9 +32,9 @@ class LiquibaseEngineProviderTest {
 
     @Test
     @DisplayName("downgrade is Liquibase's own rollback, and validation checks checksums")
-    void declaresNativeDowngradeAndChecksumValidation() {
+    void declaresNativeDowngradeChecksumValidationAndUpToDateCheck() {
         assertThat(new LiquibaseEngineProvider().capabilities())
-                .containsExactlyInAnyOrder(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+                .containsExactlyInAnyOrder(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
     }
 
     private static URL location(Class<?> type) {

@@ -117,6 +117,10 @@ final class MyBatisEngine implements MigrationEngine {
             int version = Changelog.version(script.getId());
             steps.add(new AppliedStep(version, "undo " + ChatbotSchema.describe(version), Duration.ofNanos(System.nanoTime() - stepStarted)));
             changelog = changelog();
+            if (changelog.recorded().equals(recorded.recorded())) {
+                throw new StepFailedException("MyBatis undid version " + version + " on schema " + settings.schema() + " but " + CHANGELOG_TABLE
+                        + " still records it. Delete its row (id " + version + ") if the undo is complete, then run downgrade again.", null);
+            }
         }
         return new MigrationReport(id, before, changelog.currentVersion(), steps, Duration.ofNanos(System.nanoTime() - started), List.of());
     }
@@ -195,7 +199,7 @@ final class MyBatisEngine implements MigrationEngine {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = Secrets.redact(String.valueOf(root.getMessage()).strip());
+        String message = Secrets.redact(String.valueOf(root.getMessage()).strip()).replaceFirst("\\.+$", "");
         return root instanceof SQLWarning ? "PostgreSQL sent a WARNING, which MyBatis treats as an error: " + message : message;
     }
 

@@ -11,6 +11,13 @@ import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -128,6 +135,39 @@ class MyBatisTrapsTest extends MyBatisDatabaseTest {
             assertThat(versions(runner().downgrade(3, false))).containsExactly(4);
             assertThat(column("select to_regclass('ix_messages_created_at')::text")).containsExactly((String) null);
             assertThat(column("select id::text from mybatis_changelog order by id")).containsExactly("0", "1", "2", "3");
+        }
+    }
+
+    @Nested
+    @DisplayName("MyBatis has no lock of its own")
+    class NoLockOfItsOwn {
+
+        @Test
+        @DisplayName("eight replicas at once: one applies versions 1 to 4, the others wait for the runner's lock and apply nothing")
+        void replicasAreSerialisedByTheRunnersLock() throws Exception {
+            int replicas = 8;
+            CyclicBarrier start = new CyclicBarrier(replicas);
+            ExecutorService pool = Executors.newFixedThreadPool(replicas);
+            List<Future<MigrationReport>> reports = new ArrayList<>();
+            try {
+                for (int i = 0; i < replicas; i++) {
+                    reports.add(pool.submit(() -> {
+                        MigrationRunner runner = runner();
+                        start.await();
+                        return runner.migrate(LATEST);
+                    }));
+                }
+                List<List<Integer>> applied = new ArrayList<>();
+                for (Future<MigrationReport> report : reports) {
+                    applied.add(versions(report.get(120, TimeUnit.SECONDS)));
+                }
+                assertThat(applied).containsOnlyOnce(List.of(1, 2, 3, 4)).filteredOn(List::isEmpty).hasSize(replicas - 1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(column("select id || ':' || count(*) from mybatis_changelog group by id order by id"))
+                    .containsExactly("0:1", "1:1", "2:1", "3:1", "4:1");
+            assertCanonical("public", LATEST);
         }
     }
 }

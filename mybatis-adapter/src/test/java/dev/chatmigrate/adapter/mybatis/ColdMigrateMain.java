@@ -1,9 +1,11 @@
 package dev.chatmigrate.adapter.mybatis;
 
 import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.DatabaseUrl;
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationEngines;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationRunner;
@@ -16,7 +18,9 @@ import java.time.Duration;
 /**
  * Measures the cold first migrate, not a test: one fresh JVM prepares a database in a state, another
  * fresh JVM migrates it once and prints how long {@code MigrationRunner.migrate()} took, class loading
- * of MyBatis included. Run both with the test class path against a running server:
+ * of MyBatis included. A third argument {@code reference} migrates with the plain-JDBC reference engine
+ * instead, as a baseline measured under the same conditions. Run with the test class path against a
+ * running server:
  *
  * <pre>
  * java -cp $CP dev.chatmigrate.adapter.mybatis.ColdMigrateMain prepare jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres cold1 PARTIAL
@@ -35,9 +39,10 @@ public final class ColdMigrateMain {
             return;
         }
         long started = System.nanoTime();
-        MigrationReport report = new MigrationRunner(MigrationSettings.of("mybatis", database), MigrationEngines.byId("mybatis")).migrate();
+        MigrationEngineProvider provider = arguments.length > 2 ? new ReferenceEngineProvider() : MigrationEngines.byId("mybatis");
+        MigrationReport report = new MigrationRunner(MigrationSettings.of(provider.id(), database), provider).migrate();
         long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.println("cold migrate ms=" + elapsed + " versionAfter=" + report.versionAfter() + " steps="
+        System.out.println("cold migrate engine=" + provider.id() + " ms=" + elapsed + " versionAfter=" + report.versionAfter() + " steps="
                 + report.steps().stream().map(step -> step.version() + ":" + step.duration().toMillis() + "ms").toList());
     }
 

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,8 +162,9 @@ final class MyBatisEngine implements MigrationEngine {
         StringWriter sql = new StringWriter();
         try (Reader reader = scripts.getScriptReader(script, undo)) {
             reader.transferTo(sql);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the MyBatis script " + script.getFilename(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new StepFailedException("Cannot read the MyBatis script " + SCRIPTS + "/" + script.getFilename() + ": " + rootCause(e)
+                    + ". It belongs inside the chatmigrate-mybatis-adapter jar; rebuild or reinstall that jar.", e);
         }
         return OUTSIDE_TRANSACTION.matcher(sql.toString()).find();
     }

@@ -1,0 +1,16 @@
+-- // create conversations
+-- chatmigrate version 1: the canonical SQL, the same as every other engine's.
+
+create table if not exists conversations (
+    id uuid not null default gen_random_uuid(),
+    user_id varchar(255) not null,
+    title varchar(255),
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    constraint pk_conversations primary key (id)
+);
+create index if not exists ix_conversations_user_id on conversations (user_id);
+
+-- //@UNDO
+
+drop table if exists conversations;

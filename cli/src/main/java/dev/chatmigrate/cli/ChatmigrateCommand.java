@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ChatmigrateCommand.Version.class,
         description = "Keeps the chatbot's PostgreSQL schema (conversations, messages) correct with Flyway, Liquibase or MyBatis Migrations.",
-        subcommands = {MigrateCommand.class, StatusCommand.class, VerifyCommand.class, DowngradeCommand.class},
+        subcommands = {MigrateCommand.class, StatusCommand.class, VerifyCommand.class, DowngradeCommand.class, CompareCommand.class},
         footer = {"", "Settings: flags > environment (CHATMIGRATE_ENGINE, DATABASE_URL, ...) > system properties > chatmigrate.properties > defaults.",
                 "Exit codes: 0 ok, 1 step failed, 2 bad usage or configuration, 3 cannot connect, 4 schema drift or conflict,",
                 "5 lock timeout, 6 refused data loss."})

@@ -13,7 +13,7 @@ final class Commands {
 
     /** The configuration with the root's flags, plus {@code extra} (when its value is not {@code null}). */
     static MigrationConfiguration configuration(ChatmigrateCommand root, Setting extra, String extraValue) {
-        Logging.configure(root.verbose);
+        CliLogging.verbose(root.verbose);
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         putIfSet(flags, Setting.ENGINE, root.engine);
         putIfSet(flags, Setting.DATABASE_URL, root.url);

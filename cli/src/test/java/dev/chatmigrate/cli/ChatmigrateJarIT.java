@@ -2,6 +2,8 @@ package dev.chatmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
@@ -100,6 +102,28 @@ class ChatmigrateJarIT {
         Run status = chatmigrate(Map.of(), "status");
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("at version 4").contains("up to date");
+    }
+
+    @Test
+    @DisplayName("compare --json times every engine on every state in forked JVMs, verifies each, and writes the report and chart")
+    void compare() throws Exception {
+        Path report = workingDirectory.resolve("report");
+
+        Run compare = chatmigrate(Map.of("DATABASE_URL", url()), "compare", "--json", "--runs", "1", "--out", report.toString());
+
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(compare.out());
+        assertThat(rows).hasSize(4 * 3);
+        for (JsonNode row : rows) {
+            assertThat(row.get("verified").asBoolean()).as("%s", row).isTrue();
+            assertThat(row.get("coldMs").asDouble()).as("%s", row).isPositive();
+            assertThat(row.get("warmMs").asDouble()).as("%s", row).isPositive();
+        }
+        assertThat(rows.findValuesAsText("engine")).containsOnly("jdbc", "flyway", "liquibase", "mybatis");
+        assertThat(rows.findValuesAsText("state")).containsOnly("EMPTY", "PARTIAL", "COMPLETE");
+        assertThat(compare.err()).contains("compare: flyway on PARTIAL");
+        assertThat(Files.readString(report.resolve("compare.md"))).contains("| mybatis | COMPLETE |").contains("compare.png");
+        assertThat(Files.readAllBytes(report.resolve("compare.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 
     @Test

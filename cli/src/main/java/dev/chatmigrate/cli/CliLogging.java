@@ -1,0 +1,46 @@
+package dev.chatmigrate.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command's logging: chatmigrate's own progress on standard error, other libraries' warnings
+ * only, everything with {@code --verbose}. Configured in code through logback's {@link Configurator}
+ * service rather than {@code logback.xml}: parsing the XML costs a cold JVM about 300 ms.
+ */
+public final class CliLogging extends ContextAwareBase implements Configurator {
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("chatmigrate: %msg%n");
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder);
+        stderr.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(stderr);
+        setLevels(context, false);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Switches to {@code --verbose} levels, or back. */
+    static void verbose(boolean verbose) {
+        setLevels((LoggerContext) LoggerFactory.getILoggerFactory(), verbose);
+    }
+
+    private static void setLevels(LoggerContext context, boolean verbose) {
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.INFO : Level.WARN);
+        context.getLogger("dev.chatmigrate").setLevel(verbose ? Level.DEBUG : Level.INFO);
+    }
+}

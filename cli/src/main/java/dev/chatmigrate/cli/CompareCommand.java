@@ -1,0 +1,47 @@
+package dev.chatmigrate.cli;
+
+import dev.chatmigrate.cli.compare.Comparison;
+import dev.chatmigrate.cli.compare.ComparisonReport;
+import dev.chatmigrate.cli.compare.ComparisonRow;
+import dev.chatmigrate.spi.MigrationEngines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code chatmigrate compare}: every engine on every database state, cold and warm, verified. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Times the first migrate in a fresh JVM (cold) and the following ones (warm) for the jdbc baseline and every engine,"
+                + " on EMPTY, PARTIAL and COMPLETE schemas, and verifies each result. Uses fresh schemas in the database.")
+final class CompareCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ChatmigrateCommand root;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.md and the chart compare.png into DIR.")
+    Path out;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Warm migrates per engine and state after the cold one (default 5).")
+    int runs;
+
+    @Override
+    public Integer call() {
+        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+            List<String> engines = new ArrayList<>(List.of("jdbc"));
+            engines.addAll(MigrationEngines.ids());
+            List<ComparisonRow> rows = new Comparison(session.settings().database(), Math.max(1, runs), root.err()).run(engines);
+            ComparisonReport report = new ComparisonReport(rows);
+            if (out != null) {
+                report.write(out, "Measured on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                        + System.getProperty("java.version") + ", " + System.getProperty("os.name") + ".");
+                root.err().println("chatmigrate: wrote " + out.resolve(ComparisonReport.MARKDOWN) + " and " + out.resolve(ComparisonReport.CHART));
+            }
+            root.out().print(root.json ? report.json() + System.lineSeparator() : report.table());
+            root.out().flush();
+            return rows.stream().allMatch(ComparisonRow::verified) ? 0 : VerifyCommand.DRIFT;
+        }
+    }
+}

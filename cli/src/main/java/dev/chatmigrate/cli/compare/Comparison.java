@@ -1,0 +1,109 @@
+package dev.chatmigrate.cli.compare;
+
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.verifier.SchemaVerifier;
+import dev.chatmigrate.verifier.SmokeCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * Runs the comparison on one database: per engine and state, prepares fresh schemas in that state
+ * (untimed), forks a JVM that migrates them ({@link ColdRun}), then verifies every schema and drops it.
+ */
+public final class Comparison {
+
+    private final Database database;
+    private final int warmRuns;
+    private final PrintWriter progress;
+
+    public Comparison(Database database, int warmRuns, PrintWriter progress) {
+        this.database = database;
+        this.warmRuns = warmRuns;
+        this.progress = progress;
+    }
+
+    /** One row per engine and state, in that order. */
+    public List<ComparisonRow> run(List<String> engines) {
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (String engine : engines) {
+            for (DatabaseState state : DatabaseState.values()) {
+                progress.printf("compare: %s on %s ...%n", engine, state);
+                progress.flush();
+                rows.add(measure(engine, state));
+            }
+        }
+        return rows;
+    }
+
+    private ComparisonRow measure(String engine, DatabaseState state) {
+        MigrationEngineProvider provider = ColdRun.provider(engine);
+        List<String> schemas = IntStream.rangeClosed(0, warmRuns)
+                .mapToObj(i -> ("compare_" + engine + "_" + state + "_" + i).toLowerCase(Locale.ROOT)).toList();
+        try (Connection connection = database.open("chatmigrate-compare", Duration.ofSeconds(30))) {
+            for (String schema : schemas) {
+                state.prepare(connection, settings(engine, schema), provider);
+            }
+            List<Double> times = fork(engine, schemas);
+            boolean verified = true;
+            for (String schema : schemas) {
+                verified &= SchemaVerifier.verify(connection, schema, ChatbotSchema.LATEST_VERSION).isClean()
+                        && SmokeCheck.run(connection, schema, ChatbotSchema.LATEST_VERSION).passed();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("drop schema \"" + schema + "\" cascade");
+                }
+            }
+            List<Double> warm = times.subList(1, times.size()).stream().sorted().toList();
+            return new ComparisonRow(engine, state.name(), times.get(0), warm.isEmpty() ? Double.NaN : warm.get(warm.size() / 2), verified);
+        } catch (SQLException e) {
+            throw new MigrationException("compare: preparing or verifying " + engine + " on " + state + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private MigrationSettings settings(String engine, String schema) {
+        return new MigrationSettings(engine, database, schema, Duration.ofSeconds(30), Duration.ofSeconds(60));
+    }
+
+    private List<Double> fork(String engine, List<String> schemas) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), ColdRun.class.getName(), engine, database.jdbcUrl(),
+                database.user() == null ? "" : database.user()));
+        command.addAll(schemas);
+        try {
+            Path errors = Files.createTempFile("chatmigrate-compare", ".log");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+                if (database.password() != null) {
+                    builder.environment().put("DATABASE_PASSWORD", database.password());
+                }
+                Process process = builder.start();
+                List<Double> times = new String(process.getInputStream().readAllBytes()).lines().map(Double::parseDouble).toList();
+                if (process.waitFor() != 0 || times.size() != schemas.size()) {
+                    throw new MigrationException("compare: the " + engine + " run failed (exit " + process.exitValue() + "): "
+                            + Files.readString(errors).strip());
+                }
+                return times;
+            } finally {
+                Files.deleteIfExists(errors);
+            }
+        } catch (IOException e) {
+            throw new MigrationException("compare: cannot start a JVM for " + engine + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("compare: interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.chatmigrate.cli.compare;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/** The comparison as a text table, JSON rows, a Markdown report and a PNG chart. */
+public final class ComparisonReport {
+
+    public static final String CHART = "compare.png";
+    public static final String MARKDOWN = "compare.md";
+
+    private final List<ComparisonRow> rows;
+
+    public ComparisonReport(List<ComparisonRow> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    /** A fixed-width table, one line per row. */
+    public String table() {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %9s %9s  %s%n", "engine", "state", "cold ms", "warm ms", "verified"));
+        rows.forEach(row -> table.append(String.format(Locale.ROOT, "%-10s %-9s %9.1f %9.1f  %s%n",
+                row.engine(), row.state(), row.coldMs(), row.warmMs(), row.verified() ? "yes" : "NO")));
+        return table.toString();
+    }
+
+    /** The rows as a JSON array of {@code {"engine","state","coldMs","warmMs","verified"}}. */
+    public String json() {
+        try {
+            return new ObjectMapper().writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code compare.md} and {@code compare.png} into {@code directory}. */
+    public void write(Path directory, String machine) {
+        try {
+            Files.createDirectories(directory);
+            BitmapEncoder.saveBitmap(chart(), directory.resolve(CHART).toString(), BitmapEncoder.BitmapFormat.PNG);
+            StringBuilder markdown = new StringBuilder("# chatmigrate compare\n\n")
+                    .append("First migrate in a fresh JVM (cold) and the median of the following ones in the same JVM (warm), per engine and")
+                    .append(" database state; every resulting schema verified against the canonical one. ").append(machine).append("\n\n")
+                    .append("| engine | state | cold ms | warm ms | verified |\n|---|---|---:|---:|---|\n");
+            rows.forEach(row -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n",
+                    row.engine(), row.state(), row.coldMs(), row.warmMs(), row.verified() ? "yes" : "**no**")));
+            markdown.append("\n![cold first migrate per engine and state](").append(CHART).append(")\n");
+            Files.writeString(directory.resolve(MARKDOWN), markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the comparison to " + directory, e);
+        }
+    }
+
+    private CategoryChart chart() {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
+                .title("Cold first migrate in a fresh JVM").xAxisTitle("engine").yAxisTitle("ms").build();
+        List<String> engines = rows.stream().map(ComparisonRow::engine).distinct().toList();
+        for (DatabaseState state : DatabaseState.values()) {
+            List<Double> values = engines.stream().map(engine -> rows.stream()
+                    .filter(row -> row.engine().equals(engine) && row.state().equals(state.name()))
+                    .mapToDouble(ComparisonRow::coldMs).findFirst().orElse(0)).toList();
+            chart.addSeries(state.name(), engines, values);
+        }
+        return chart;
+    }
+}

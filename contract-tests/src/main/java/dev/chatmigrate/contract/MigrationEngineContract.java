@@ -13,7 +13,6 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.LockTimeoutException;
-import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationEngines;
@@ -35,14 +34,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -420,37 +416,6 @@ public abstract class MigrationEngineContract {
         }
     }
 
-    /** Delegates to the provider under test, counting how often the engine is opened. */
-    private static final class CountingProvider implements MigrationEngineProvider {
-        private final MigrationEngineProvider delegate;
-        private final AtomicInteger opened = new AtomicInteger();
-
-        CountingProvider(MigrationEngineProvider delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public MigrationEngine open(MigrationSettings settings) {
-            opened.incrementAndGet();
-            return delegate.open(settings);
-        }
-
-        @Override
-        public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-            return delegate.verifiedVersion(connection, schema);
-        }
-    }
-
     @Nested
     @DisplayName("Restart")
     class Restart {
@@ -460,11 +425,11 @@ public abstract class MigrationEngineContract {
         void c17_upToDateRestartSkipsTheEngine() throws SQLException {
             assumeCapable(Capability.UP_TO_DATE_CHECK);
             runner().migrate(LATEST);
-            CountingProvider counting = new CountingProvider(provider());
+            OpenCountingProvider counting = new OpenCountingProvider(provider());
 
             MigrationReport restart = new MigrationRunner(settings(), counting).migrate(LATEST);
 
-            assertThat(counting.opened).hasValue(0);
+            assertThat(counting.opened()).isZero();
             assertThat(restart.changedNothing()).isTrue();
             assertThat(restart.versionAfter()).isEqualTo(LATEST);
             assertSchemaIs(LATEST);
@@ -479,10 +444,10 @@ public abstract class MigrationEngineContract {
             try (Connection connection = database.connect()) {
                 corruptRecordedChecksumOfVersion2(connection);
             }
-            CountingProvider counting = new CountingProvider(provider());
+            OpenCountingProvider counting = new OpenCountingProvider(provider());
 
             assertThatThrownBy(() -> new MigrationRunner(settings(), counting).migrate(LATEST)).isInstanceOf(MigrationException.class);
-            assertThat(counting.opened).hasValue(1);
+            assertThat(counting.opened()).isEqualTo(1);
         }
 
         @Test

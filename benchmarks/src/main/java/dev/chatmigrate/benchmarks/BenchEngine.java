@@ -1,0 +1,45 @@
+package dev.chatmigrate.benchmarks;
+
+import dev.chatmigrate.contract.reference.ReferenceEngineProvider;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationEngines;
+import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.UnknownEngineException;
+
+/**
+ * An engine as the benchmarks name it: {@code jdbc} is the contract suite's plain-JDBC reference
+ * engine (the canonical DDL scripts, nothing else: the raw-DDL baseline); every other name is a
+ * provider id found on the class path, so a new adapter needs only its dependency in the pom.
+ *
+ * @param name     the benchmark parameter value, such as {@code jdbc} or {@code flyway}
+ * @param provider the provider it stands for
+ */
+record BenchEngine(String name, MigrationEngineProvider provider) {
+
+    /** The raw-DDL baseline's name. */
+    static final String JDBC = "jdbc";
+
+    /**
+     * The engine called {@code name}.
+     *
+     * @throws IllegalStateException when no adapter on the class path has that id, naming those that do
+     */
+    static BenchEngine named(String name) {
+        if (name.equals(JDBC)) {
+            return new BenchEngine(name, new ReferenceEngineProvider());
+        }
+        try {
+            return new BenchEngine(name, MigrationEngines.byId(name));
+        } catch (UnknownEngineException e) {
+            throw new IllegalStateException("Engine '" + name + "' is not on the benchmarks' class path (" + e.getMessage()
+                    + "). Add its adapter as a dependency of benchmarks/pom.xml and rebuild, or leave it out with"
+                    + " -p engine=" + JDBC + "," + String.join(",", MigrationEngines.ids()) + ".", e);
+        }
+    }
+
+    /** A runner for this engine with {@code settings}. */
+    MigrationRunner runner(MigrationSettings settings) {
+        return new MigrationRunner(settings, provider);
+    }
+}

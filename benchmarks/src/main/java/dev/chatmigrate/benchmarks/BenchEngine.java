@@ -6,6 +6,8 @@ import dev.chatmigrate.spi.MigrationEngines;
 import dev.chatmigrate.spi.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.UnknownEngineException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An engine as the benchmarks name it: {@code jdbc} is the contract suite's plain-JDBC reference
@@ -32,9 +34,12 @@ record BenchEngine(String name, MigrationEngineProvider provider) {
         try {
             return new BenchEngine(name, MigrationEngines.byId(name));
         } catch (UnknownEngineException e) {
-            throw new IllegalStateException("Engine '" + name + "' is not on the benchmarks' class path (" + e.getMessage()
-                    + "). Add its adapter as a dependency of benchmarks/pom.xml and rebuild, or leave it out with"
-                    + " -p engine=" + JDBC + "," + String.join(",", MigrationEngines.ids()) + ".", e);
+            List<String> available = new ArrayList<>(List.of(JDBC));
+            available.addAll(MigrationEngines.ids());
+            throw new IllegalStateException("Engine '" + name + "' is not on the benchmarks' class path, which has "
+                    + String.join(", ", available) + " (" + JDBC + " being the raw-DDL baseline). Add its adapter as a dependency of"
+                    + " benchmarks/pom.xml and rebuild, or leave it out by naming the others, such as -p engine="
+                    + String.join(",", available) + ".", e);
         }
     }
 

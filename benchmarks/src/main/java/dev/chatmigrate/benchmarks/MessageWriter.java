@@ -12,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The chatbot during a migration: a thread that inserts one message at a time, at a steady rate, on
  * its own autocommit connection, and times every insert. Between {@link #openWindow()} and
- * {@link #closeWindow()} it records the slowest insert and how many ran; an insert counts when the
- * window was open when it started or when it ended, so an insert blocked by an index build is seen.
+ * {@link #closeWindow()} it records the slowest insert and how many ran; an insert counts when its
+ * run overlaps the window, so one blocked by an index build for the whole window is seen too.
  */
 final class MessageWriter implements AutoCloseable {
 
@@ -29,7 +29,10 @@ final class MessageWriter implements AutoCloseable {
     private final AtomicLong windowInserts = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private volatile boolean running = true;
-    private volatile boolean windowOpen;
+    /** {@link System#nanoTime()} when the window opened; {@code Long.MAX_VALUE} before the first. */
+    private volatile long windowStart = Long.MAX_VALUE;
+    /** {@link System#nanoTime()} when the window closed; {@code Long.MAX_VALUE} while it is open. */
+    private volatile long windowEnd = Long.MAX_VALUE;
     private volatile boolean inFlight;
     private volatile SQLException failure;
 
@@ -54,14 +57,16 @@ final class MessageWriter implements AutoCloseable {
 
     void openWindow() {
         checkHealthy();
+        windowStart = Long.MAX_VALUE;
         worstNanos.set(0);
         windowInserts.set(0);
-        windowOpen = true;
+        windowEnd = Long.MAX_VALUE;
+        windowStart = System.nanoTime();
     }
 
     /** Closes the window, first waiting for an insert still in flight (one held up by a lock, say). */
     Window closeWindow() {
-        windowOpen = false;
+        windowEnd = System.nanoTime();
         long seen = completed.get();
         while (inFlight && completed.get() == seen && failure == null) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
@@ -80,7 +85,6 @@ final class MessageWriter implements AutoCloseable {
             }
             next = Math.max(next + periodNanos, System.nanoTime());
             inFlight = true;
-            boolean openAtStart = windowOpen;
             long started = System.nanoTime();
             try {
                 insert.executeUpdate();
@@ -89,9 +93,9 @@ final class MessageWriter implements AutoCloseable {
                 inFlight = false;
                 return;
             }
-            if (openAtStart || windowOpen) {
-                long elapsed = System.nanoTime() - started;
-                worstNanos.accumulateAndGet(elapsed, Math::max);
+            long ended = System.nanoTime();
+            if (started <= windowEnd && ended >= windowStart) {
+                worstNanos.accumulateAndGet(ended - started, Math::max);
                 windowInserts.incrementAndGet();
             }
             completed.incrementAndGet();

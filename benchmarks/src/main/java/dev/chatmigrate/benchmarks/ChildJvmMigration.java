@@ -2,7 +2,6 @@ package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.MigrationSettings;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +17,8 @@ public final class ChildJvmMigration {
 
     /** Runs {@link #main} in a child JVM for {@code database} and the engine called {@code engineName}; fails if it fails. */
     static void migrate(Database database, String engineName) {
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = JavaProcess.credentials(database);
         environment.put("DATABASE_URL", database.jdbcUrl());
-        if (database.user() != null) {
-            environment.put("DATABASE_USER", database.user());
-        }
-        if (database.password() != null) {
-            environment.put("DATABASE_PASSWORD", database.password());
-        }
         JavaProcess.of(List.of("-cp", System.getProperty("java.class.path"), ChildJvmMigration.class.getName(), engineName), environment).run();
     }
 

@@ -1,5 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.spi.Database;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,18 @@ final class JavaProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(arguments);
         return new JavaProcess(List.copyOf(command), Map.copyOf(environment));
+    }
+
+    /** {@code DATABASE_USER} and {@code DATABASE_PASSWORD} for {@code database}, where it has them. */
+    static Map<String, String> credentials(Database database) {
+        Map<String, String> environment = new HashMap<>();
+        if (database.user() != null) {
+            environment.put("DATABASE_USER", database.user());
+        }
+        if (database.password() != null) {
+            environment.put("DATABASE_PASSWORD", database.password());
+        }
+        return environment;
     }
 
     /** Starts the process and waits for it; fails with its standard error unless it exits 0. */

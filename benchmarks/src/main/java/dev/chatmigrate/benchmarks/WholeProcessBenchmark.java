@@ -1,9 +1,7 @@
 package dev.chatmigrate.benchmarks;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,15 +56,8 @@ public class WholeProcessBenchmark {
     @Setup(Level.Iteration)
     public void prepareDatabase() {
         database = BenchDatabase.create(benchEngine, state, Preparation.IN_THIS_JVM);
-        Map<String, String> environment = new HashMap<>();
-        if (database.database().user() != null) {
-            environment.put("DATABASE_USER", database.database().user());
-        }
-        if (database.database().password() != null) {
-            environment.put("DATABASE_PASSWORD", database.database().password());
-        }
         migrate = JavaProcess.of(List.of("-jar", cliJar.toString(), "migrate", "--engine", engine, "--url", database.database().jdbcUrl()),
-                environment);
+                JavaProcess.credentials(database.database()));
     }
 
     @Benchmark

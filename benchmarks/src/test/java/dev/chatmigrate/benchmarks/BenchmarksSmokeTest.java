@@ -132,13 +132,13 @@ class BenchmarksSmokeTest {
             benchmark.insertsPerSecond = 0;
             IndexBuildUnderLoadBenchmark.WriterCounters counters = new IndexBuildUnderLoadBenchmark.WriterCounters();
             benchmark.loadMessages();
+            // Only the lifecycle: what the writer counts is MessageWriterTest's subject (a build of 2,000 rows
+            // can be over before a loaded machine schedules the writer).
             try {
                 for (int build = 0; build < 2; build++) {
                     benchmark.openWriterWindow();
                     benchmark.buildIndex();
-                    benchmark.afterBuild(counters, 1);
-                    assertThat(counters.writerInserts).isPositive();
-                    assertThat(counters.writerWorstInsertMs).isPositive();
+                    benchmark.afterBuild(counters, 1); // verifies version 4, goes back to 3 and verifies that
                 }
             } finally {
                 benchmark.dropDatabase();

@@ -1,0 +1,90 @@
+package dev.chatmigrate.benchmarks;
+
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.verifier.DriftReport;
+import dev.chatmigrate.verifier.SchemaVerifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A fresh database on the {@link BenchServer} in a {@link StartingState}, with the runner of one
+ * engine for it; {@link #close()} drops it.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    private static final String SCHEMA = "public";
+
+    private final TestDatabase database;
+    private final BenchEngine engine;
+    private final StartingState state;
+    private final MigrationRunner runner;
+
+    private BenchDatabase(TestDatabase database, BenchEngine engine, StartingState state) {
+        this.database = database;
+        this.engine = engine;
+        this.state = state;
+        this.runner = engine.runner(database.settings(engine.provider().id()));
+    }
+
+    /** Creates a database and brings it to {@code state}, with {@code engine} running where {@code preparation} says. */
+    static BenchDatabase create(BenchEngine engine, StartingState state, Preparation preparation) {
+        BenchDatabase created = new BenchDatabase(BenchServer.get().createDatabase(), engine, state);
+        try {
+            state.prepare(created, preparation);
+            return created;
+        } catch (SQLException | RuntimeException e) {
+            created.close();
+            throw new IllegalStateException("Cannot prepare a " + state + " database for " + engine.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    BenchEngine engine() {
+        return engine;
+    }
+
+    Database database() {
+        return database.database();
+    }
+
+    MigrationRunner runner() {
+        return runner;
+    }
+
+    /** A new autocommit connection as the server's admin user. */
+    Connection connect() throws SQLException {
+        return database.connect();
+    }
+
+    /** The measured operation: what an application does at startup. */
+    MigrationReport migrate() {
+        return runner.migrate();
+    }
+
+    /** Fails unless the schema is exactly the canonical latest version. */
+    void verifyLatest() {
+        verify(ChatbotSchema.LATEST_VERSION);
+    }
+
+    /** Fails unless the schema is exactly the canonical {@code version}. */
+    void verify(int version) {
+        DriftReport drift;
+        try (Connection connection = connect()) {
+            drift = SchemaVerifier.verify(connection, SCHEMA, version);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot verify the schema left by " + engine.name() + ": " + e.getMessage(), e);
+        }
+        if (!drift.isClean()) {
+            throw new IllegalStateException(engine.name() + " starting from " + state + " did not leave the canonical schema at version "
+                    + version + "; this measurement is worthless. " + drift);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

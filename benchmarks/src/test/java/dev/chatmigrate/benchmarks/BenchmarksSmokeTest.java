@@ -1,0 +1,195 @@
+package dev.chatmigrate.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngines;
+import dev.chatmigrate.spi.MigrationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Runs each benchmark's setup, benchmark method and teardown once as plain calls against the test
+ * PostgreSQL, for every engine on the class path: proves that states are prepared, migrations are
+ * verified and databases are reset. It times nothing; JMH never runs in the build.
+ */
+@DisplayName("Benchmarks")
+class BenchmarksSmokeTest {
+
+    /** {@code jdbc} and every adapter on the class path: a new adapter is covered without a change here. */
+    static List<String> engines() {
+        List<String> engines = new ArrayList<>(List.of(BenchEngine.JDBC));
+        engines.addAll(MigrationEngines.ids());
+        return engines;
+    }
+
+    static Stream<Arguments> enginesAndStates() {
+        return engines().stream().flatMap(engine -> Arrays.stream(StartingState.values()).map(state -> Arguments.of(engine, state)));
+    }
+
+    @Nested
+    @DisplayName("engine parameters")
+    class EngineParameters {
+
+        @Test
+        @DisplayName("name every adapter on the class path, so none is silently left out")
+        void everyAdapterIsAParameter() throws NoSuchFieldException {
+            assertThat(paramValues(ColdMigrateBenchmark.class, "engine")).containsAll(engines());
+            assertThat(paramValues(WarmMigrateBenchmark.class, "engine")).containsAll(engines());
+            assertThat(paramValues(IndexBuildUnderLoadBenchmark.class, "migration")).containsAll(engines());
+            assertThat(paramValues(WholeProcessBenchmark.class, "engine")).containsAll(MigrationEngines.ids());
+        }
+
+        @Test
+        @DisplayName("fail for an engine that is not on the class path, saying how to add it or leave it out")
+        void missingAdapterFailsClearly() {
+            assertThatThrownBy(() -> BenchEngine.named("no-such-engine"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Engine 'no-such-engine' is not on the benchmarks' class path")
+                    .hasMessageContaining("benchmarks/pom.xml")
+                    .hasMessageContaining("-p engine=jdbc," + String.join(",", MigrationEngines.ids()));
+        }
+
+        private List<String> paramValues(Class<?> benchmark, String field) throws NoSuchFieldException {
+            return List.of(benchmark.getDeclaredField(field).getAnnotation(Param.class).value());
+        }
+    }
+
+    @Nested
+    @DisplayName("ColdMigrateBenchmark")
+    class Cold {
+
+        @ParameterizedTest(name = "{0} from {1}")
+        @MethodSource("dev.chatmigrate.benchmarks.BenchmarksSmokeTest#enginesAndStates")
+        @DisplayName("migrates a prepared database to the latest version and verifies it")
+        void migratesAndVerifies(String engine, StartingState state) {
+            ColdMigrateBenchmark benchmark = new ColdMigrateBenchmark();
+            benchmark.engine = engine;
+            benchmark.state = state;
+
+            benchmark.prepareDatabase();
+            MigrationReport report = benchmark.migrate();
+            benchmark.verifyAndDrop();
+
+            assertThat(report.versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
+            assertThat(report.steps().isEmpty()).isEqualTo(state == StartingState.COMPLETE);
+        }
+    }
+
+    @Nested
+    @DisplayName("WarmMigrateBenchmark")
+    class Warm {
+
+        @ParameterizedTest(name = "{0} from {1}")
+        @MethodSource("dev.chatmigrate.benchmarks.BenchmarksSmokeTest#enginesAndStates")
+        @DisplayName("prepares, migrates and verifies two invocations in a row")
+        void twoInvocations(String engine, StartingState state) {
+            WarmMigrateBenchmark benchmark = new WarmMigrateBenchmark();
+            benchmark.engine = engine;
+            benchmark.state = state;
+            benchmark.findEngine();
+            try {
+                for (int invocation = 0; invocation < 2; invocation++) {
+                    benchmark.prepareDatabase();
+                    assertThat(benchmark.migrate().versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
+                    benchmark.verify();
+                }
+            } finally {
+                benchmark.dropDatabase();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("IndexBuildUnderLoadBenchmark")
+    class IndexBuild {
+
+        static Stream<String> migrations() {
+            return Stream.concat(engines().stream(), Stream.of(IndexBuildUnderLoadBenchmark.PLAIN_CREATE_INDEX));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("migrations")
+        @DisplayName("builds version 4 twice on a loaded table while the writer inserts, going back to version 3 in between")
+        void buildsTwice(String migration) throws SQLException {
+            IndexBuildUnderLoadBenchmark benchmark = new IndexBuildUnderLoadBenchmark();
+            benchmark.migration = migration;
+            benchmark.rows = 2_000;
+            benchmark.insertsPerSecond = 0;
+            IndexBuildUnderLoadBenchmark.WriterCounters counters = new IndexBuildUnderLoadBenchmark.WriterCounters();
+            benchmark.loadMessages();
+            // Only the lifecycle: what the writer counts is MessageWriterTest's subject (a build of 2,000 rows
+            // can be over before a loaded machine schedules the writer).
+            try {
+                for (int build = 0; build < 2; build++) {
+                    benchmark.openWriterWindow();
+                    benchmark.buildIndex();
+                    benchmark.afterBuild(counters, 1); // verifies version 4, goes back to 3 and verifies that
+                }
+            } finally {
+                benchmark.dropDatabase();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("process benchmarks")
+    class Processes {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.chatmigrate.spi.MigrationEngines#ids")
+        @DisplayName("WholeProcessBenchmark runs chatmigrate.jar migrate to exit 0 and verifies the schema")
+        void wholeProcess(String engine) {
+            Path jar = Path.of("..", "cli", "target", "chatmigrate.jar");
+            assumeTrue(Files.isRegularFile(jar), "cli/target/chatmigrate.jar is not built (./mvnw -q -DskipTests package builds it)");
+            System.setProperty(CliJar.PROPERTY, jar.toString());
+            try {
+                WholeProcessBenchmark benchmark = new WholeProcessBenchmark();
+                benchmark.engine = engine;
+                benchmark.state = StartingState.PARTIAL;
+
+                benchmark.findJarAndEngine();
+                benchmark.prepareDatabase();
+                benchmark.migrateProcess();
+                benchmark.verifyAndDrop();
+            } finally {
+                System.clearProperty(CliJar.PROPERTY);
+            }
+        }
+
+        @Test
+        @DisplayName("JvmStartBenchmark starts and stops a bare JVM")
+        void bareJvm() {
+            JvmStartBenchmark benchmark = new JvmStartBenchmark();
+            benchmark.command = "java-version";
+            benchmark.prepareCommand();
+            benchmark.startAndExit();
+        }
+
+        @Test
+        @DisplayName("fail with a message saying how to build chatmigrate.jar when it is absent")
+        void missingJarFailsClearly() {
+            System.setProperty(CliJar.PROPERTY, "no/such/chatmigrate.jar");
+            try {
+                assertThatThrownBy(CliJar::locate).hasMessageContaining("Skipped: no chatmigrate.jar at")
+                        .hasMessageContaining("./mvnw -q -DskipTests package");
+            } finally {
+                System.clearProperty(CliJar.PROPERTY);
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the tests check on a test database after chatmigrate ran: the rows, the schema, the URL to reach it. */
 final class Chatbot {
@@ -29,6 +30,12 @@ final class Chatbot {
         try (Connection connection = database.connect()) {
             return DataFingerprint.of(connection, "public");
         }
+    }
+
+    /** Every row that was there {@code before} is still there, unchanged (tables created since may be added, empty or not). */
+    static void assertRowsKept(TestDatabase database, DataFingerprint before) throws SQLException {
+        DataFingerprint after = rows(database);
+        assertThat(after.tables()).as("rows before %s, after %s", before, after).containsAllEntriesOf(before.tables());
     }
 
     /** The verifier's report for {@code version} (clean when the schema is canonical, INVALID indexes included). */

@@ -63,6 +63,9 @@ class CrashMidMigrationIT {
 
         assertThat(Chatbot.drift(database, 4).toString()).contains("ix_messages_created_at").contains("INVALID");
         Chatbot.assertRowsKept(database, before);
+        if (engine.equals("liquibase")) {
+            assertThat(liquibaseLockRowLocked()).as("the dead process left Liquibase's own lock row taken").isTrue();
+        }
 
         ChatmigrateProcess.Result restart = ChatmigrateProcess.run(environment, "migrate");
         System.out.printf("[reliability] %s: migrate after a crash during the index build took %d ms (%d messages)%n",
@@ -73,6 +76,14 @@ class CrashMidMigrationIT {
         try (Connection connection = database.connect()) {
             assertThat(EngineHistory.timesRecorded(connection, engine)).containsKeys(EngineHistory.versionEntries(engine))
                     .allSatisfy((entry, times) -> assertThat(times).as(entry).isEqualTo(1L));
+        }
+    }
+
+    private boolean liquibaseLockRowLocked() throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet locked = statement.executeQuery("select coalesce(bool_or(locked), false) from databasechangeloglock")) {
+            locked.next();
+            return locked.getBoolean(1);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -62,6 +63,22 @@ class LockHeldIT {
         assertThat(afterRelease.exitCode()).as("once the holder lets go: %s", afterRelease).isZero();
         assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
         assertThat(Chatbot.rows(database)).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    @DisplayName("the lock holder's open transaction does not hold back CREATE INDEX CONCURRENTLY on another connection")
+    void heldLockDoesNotBlockAConcurrentIndexBuild() throws Exception {
+        try (Connection connection = database.connect()) {
+            DatabaseStates.untrackedAlembic(connection);
+        }
+        try (Connection holder = database.database().open("lock-holder", Duration.ofSeconds(10));
+             AdvisoryLock held = AdvisoryLock.acquire(holder, "public", Duration.ofSeconds(5));
+             Connection builder = database.connect();
+             Statement statement = builder.createStatement()) {
+            statement.execute("set statement_timeout = '20s'"); // a build that waited for the holder would fail here, not hang
+            statement.execute("create index concurrently ix_probe on messages (created_at)");
+        }
+        assertThat(Catalog.of(database)).contains("ix_probe").doesNotContain("INVALID");
     }
 
     private static int backendPid(Connection connection) throws Exception {

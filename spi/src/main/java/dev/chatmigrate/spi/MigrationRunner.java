@@ -3,6 +3,7 @@ package dev.chatmigrate.spi;
 import dev.chatmigrate.spi.internal.AdvisoryLock;
 import dev.chatmigrate.spi.internal.ConnectionRetry;
 import dev.chatmigrate.spi.internal.DataLossGuard;
+import dev.chatmigrate.spi.internal.DirectSession;
 import dev.chatmigrate.spi.internal.SchemaAdoption;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -102,24 +103,35 @@ public final class MigrationRunner {
         }
     }
 
+    /**
+     * Runs {@code work} on a connection of its own while the lock is held on another: the lock's connection stays
+     * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there.
+     */
     private <T> T locked(String operation, LockedWork<T> work) {
         long started = System.nanoTime();
-        try (Connection connection = ConnectionRetry.open(settings.database(), settings.applicationName(), settings.connectTimeout());
-             AdvisoryLock lock = AdvisoryLock.acquire(connection, settings.schema(), settings.lockTimeout())) {
-            T result = work.run(connection);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
-            if (result instanceof MigrationReport report) {
-                @SuppressWarnings("unchecked")
-                T timed = (T) report.withDuration(elapsed);
-                return timed;
+        try (Connection lockConnection = open();
+             Connection workConnection = open()) {
+            DirectSession.require(lockConnection, workConnection, settings.database().toString());
+            try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
+                T result = work.run(workConnection);
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
+                if (result instanceof MigrationReport report) {
+                    @SuppressWarnings("unchecked")
+                    T timed = (T) report.withDuration(elapsed);
+                    return timed;
+                }
+                return result;
             }
-            return result;
         } catch (MigrationException e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
             throw new StepFailedException(operation + " with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
         }
+    }
+
+    private Connection open() {
+        return ConnectionRetry.open(settings.database(), settings.applicationName(), settings.connectTimeout());
     }
 
     private void createSchemaIfMissing(Connection connection) throws SQLException {

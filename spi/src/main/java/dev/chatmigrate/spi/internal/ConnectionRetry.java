@@ -44,7 +44,7 @@ public final class ConnectionRetry {
                     throw permanentFailure(database, e);
                 }
                 left = Duration.ofNanos(deadline - System.nanoTime());
-                if (left.compareTo(delay) < 0) {
+                if (left.toMillis() <= 0) {
                     throw new CannotConnectException("Cannot connect to " + database + " within " + seconds(totalTimeout) + " ("
                             + attempts + " attempts; last error: " + Secrets.redact(e.getMessage()) + "). Check that the server is"
                             + " running and reachable from here, or raise CHATMIGRATE_CONNECT_TIMEOUT if it takes longer to wake up.", e);
@@ -54,7 +54,7 @@ public final class ConnectionRetry {
                     LOG.info("Database not reachable yet ({}); retrying for up to {} s more", Secrets.redact(e.getMessage()), left.toSeconds());
                     lastLog = System.nanoTime();
                 }
-                sleep(jittered);
+                sleep(Math.min(jittered, left.toMillis())); // the last attempt is made at the deadline, not a whole delay before it
                 delay = delay.multipliedBy(2).compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay.multipliedBy(2);
             }
         }

@@ -92,8 +92,9 @@ public final class MigrationRunner {
         return locked("validate", connection -> withEngine(MigrationEngine::validate));
     }
 
+    /** Work done while the lock is held, on a connection of its own (not the lock's). */
     private interface LockedWork<T> {
-        T run(Connection lockConnection) throws SQLException;
+        T run(Connection connection) throws SQLException;
     }
 
     /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
@@ -41,8 +42,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -76,17 +75,8 @@ public abstract class MigrationEngineContract {
         throw new UnsupportedOperationException("an engine that declares CHECKSUM_VALIDATION overrides this");
     }
 
+    @FreshDatabase
     protected TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     // ---- helpers --------------------------------------------------------------------------------
 
@@ -168,7 +158,7 @@ public abstract class MigrationEngineContract {
 
     @Nested
     @DisplayName("Fresh database")
-    class FreshDatabase {
+    class EmptyDatabase {
 
         @Test
         @DisplayName("c02: EMPTY is migrated to the latest version, every step once, and the schema verifies")

@@ -69,7 +69,7 @@ class BrokenEnginesFailTheContractTest {
     @Test
     @DisplayName("an engine that skips version 2 fails the fresh-database, adoption and concurrency clauses")
     void skippingAVersionFails() {
-        assertThat(failedClauses(SkipsVersionTwoContract.class, MigrationEngineContract.FreshDatabase.class,
+        assertThat(failedClauses(SkipsVersionTwoContract.class, MigrationEngineContract.EmptyDatabase.class,
                 MigrationEngineContract.ExistingTables.class, MigrationEngineContract.Concurrency.class))
                 .contains("c02_emptyIsMigratedToLatest", "c04_migrateToTargetVersion", "c05_partialIsAdopted",
                         "c09_behindIsUpgraded", "c12_concurrentMigratorsApplyEachVersionOnce");
@@ -78,7 +78,7 @@ class BrokenEnginesFailTheContractTest {
     @Test
     @DisplayName("an engine that forgets its history fails the restart and status clauses")
     void forgettingHistoryFails() {
-        assertThat(failedClauses(ForgetsHistoryContract.class, MigrationEngineContract.FreshDatabase.class,
+        assertThat(failedClauses(ForgetsHistoryContract.class, MigrationEngineContract.EmptyDatabase.class,
                 MigrationEngineContract.Concurrency.class, MigrationEngineContract.StatusAndValidation.class))
                 .contains("c03_secondRunIsNoOp", "c12_concurrentMigratorsApplyEachVersionOnce", "c14_statusReportsVersionAndPending");
     }

@@ -3,13 +3,11 @@ package dev.chatmigrate.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,17 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A downgrade that would drop rows is refused by the real process, and refusing changes nothing. */
 class DowngradeRefusedIT {
 
+    @FreshDatabase
     private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")

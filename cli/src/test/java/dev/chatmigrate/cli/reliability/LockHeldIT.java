@@ -3,8 +3,8 @@ package dev.chatmigrate.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.internal.AdvisoryLock;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
@@ -13,8 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A stuck replica holds the chatmigrate lock: a new migrator gives up after the lock timeout and says who holds it. */
 class LockHeldIT {
 
+    @FreshDatabase
     private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.time.Duration;
@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,17 +22,8 @@ class ReplicasIT {
 
     private static final int REPLICAS = 8;
 
+    @FreshDatabase
     private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")

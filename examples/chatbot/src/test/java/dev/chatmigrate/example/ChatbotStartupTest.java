@@ -3,8 +3,8 @@ package dev.chatmigrate.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.example.ChatbotClient.Reply;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationException;
@@ -15,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,17 +22,8 @@ import org.junit.jupiter.api.Test;
 /** How the service starts, stops and fails, each test on its own fresh database. */
 class ChatbotStartupTest {
 
+    @FreshDatabase
     private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     private boolean exists(String qualifiedTable) throws SQLException {
         return query("select to_regclass('" + qualifiedTable + "') is not null");

@@ -3,8 +3,8 @@ package dev.chatmigrate.adapter.liquibase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -15,25 +15,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What Liquibase records, and where, when the changelog's preconditions meet existing tables. */
 class ChangelogPreconditionsTest {
 
+    @FreshDatabase
     private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @Test
     @DisplayName("on an UNTRACKED database, the changesets of existing objects are MARK_RAN and the others EXECUTED")

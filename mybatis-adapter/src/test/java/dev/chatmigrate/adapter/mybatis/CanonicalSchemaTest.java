@@ -3,16 +3,14 @@ package dev.chatmigrate.adapter.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationRunner;
 import dev.chatmigrate.verifier.ActualSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,17 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CanonicalSchemaTest {
 
+    @FreshDatabase
     private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     private String builtByReference(int version) throws SQLException {
         JdbcBaselineProvider baseline = new JdbcBaselineProvider();

@@ -2,8 +2,8 @@ package dev.chatmigrate.adapter.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
@@ -18,25 +18,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** A fresh database on the test server per test, and what the MyBatis engine tests look at in it. */
 abstract class MyBatisDatabaseTest {
 
     static final int LATEST = ChatbotSchema.LATEST_VERSION;
 
+    @FreshDatabase
     protected TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestPostgres.server().createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     protected MigrationSettings settings() {
         return database.settings("mybatis");

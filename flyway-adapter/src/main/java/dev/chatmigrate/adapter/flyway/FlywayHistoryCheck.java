@@ -1,6 +1,7 @@
 package dev.chatmigrate.adapter.flyway;
 
 import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.SchemaTables;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,15 +37,10 @@ final class FlywayHistoryCheck {
     }
 
     static OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        String table = "\"" + schema + "\"." + FlywayEngine.HISTORY_TABLE;
-        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, table);
-            try (ResultSet result = exists.executeQuery()) {
-                if (!result.next() || !result.getBoolean(1)) {
-                    return OptionalInt.empty();
-                }
-            }
+        if (!SchemaTables.exists(connection, schema, FlywayEngine.HISTORY_TABLE)) {
+            return OptionalInt.empty();
         }
+        String table = SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE);
         Set<Integer> applied = new HashSet<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select version, checksum, success, type from " + table + " order by installed_rank")) {

@@ -1,7 +1,7 @@
 package dev.chatmigrate.adapter.liquibase;
 
+import dev.chatmigrate.spi.SchemaTables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +29,7 @@ final class ChangelogHistory {
         }
         TreeSet<Integer> versions = new TreeSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet tags = statement.executeQuery("select tag from \"" + schema + "\"." + TABLE + " where tag is not null")) {
+             ResultSet tags = statement.executeQuery("select tag from " + SchemaTables.qualified(schema, TABLE) + " where tag is not null")) {
             while (tags.next()) {
                 OptionalInt version = VersionTags.versionOf(tags.getString(1));
                 version.ifPresent(versions::add);
@@ -45,12 +45,6 @@ final class ChangelogHistory {
 
     /** Whether Liquibase ever ran in {@code schema}. */
     static boolean exists(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, "\"" + schema + "\"." + TABLE);
-            try (ResultSet result = exists.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+        return SchemaTables.exists(connection, schema, TABLE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatmigrate.adapter.liquibase;
 
+import dev.chatmigrate.spi.SchemaTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class LiquibaseHistoryCheck {
         Set<String> recorded = new HashSet<>();
         int highest = -1;
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id, author, md5sum, exectype from \"" + schema + "\"." + ChangelogHistory.TABLE)) {
+             ResultSet rows = statement.executeQuery("select id, author, md5sum, exectype from " + SchemaTables.qualified(schema, ChangelogHistory.TABLE))) {
             while (rows.next()) {
                 String id = rows.getString(1);
                 boolean ran = "EXECUTED".equals(rows.getString(4)) || "MARK_RAN".equals(rows.getString(4));

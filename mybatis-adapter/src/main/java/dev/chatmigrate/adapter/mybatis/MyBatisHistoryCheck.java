@@ -1,8 +1,8 @@
 package dev.chatmigrate.adapter.mybatis;
 
 import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.SchemaTables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,15 +20,10 @@ final class MyBatisHistoryCheck {
     }
 
     static OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        String table = "\"" + schema + "\"." + MyBatisEngine.CHANGELOG_TABLE;
-        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, table);
-            try (ResultSet result = exists.executeQuery()) {
-                if (!result.next() || !result.getBoolean(1)) {
-                    return OptionalInt.empty();
-                }
-            }
+        if (!SchemaTables.exists(connection, schema, MyBatisEngine.CHANGELOG_TABLE)) {
+            return OptionalInt.empty();
         }
+        String table = SchemaTables.qualified(schema, MyBatisEngine.CHANGELOG_TABLE);
         TreeSet<Long> ids = new TreeSet<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select id from " + table)) {
             while (rows.next()) {

@@ -3,6 +3,7 @@ package dev.chatmigrate.spi.internal;
 import java.util.function.LongConsumer;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.RefusedDataLossException;
+import dev.chatmigrate.spi.SchemaTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,16 +54,10 @@ public final class DataLossGuard {
     }
 
     private static Count count(Connection connection, String schema, String table, String condition) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, "\"" + schema + "\"." + table);
-            try (ResultSet result = exists.executeQuery()) {
-                result.next();
-                if (!result.getBoolean(1)) {
-                    return new Count(0);
-                }
-            }
+        if (!SchemaTables.exists(connection, schema, table)) {
+            return new Count(0);
         }
-        try (PreparedStatement count = connection.prepareStatement("select count(*) from \"" + schema + "\"." + table + " where " + condition);
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from " + SchemaTables.qualified(schema, table) + " where " + condition);
              ResultSet result = count.executeQuery()) {
             result.next();
             return new Count(result.getLong(1));

@@ -2,6 +2,7 @@ package dev.chatmigrate.spi.internal;
 
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.SchemaConflictException;
+import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.internal.CanonicalObjects.Column;
 import dev.chatmigrate.spi.internal.CanonicalObjects.Constraint;
 import dev.chatmigrate.spi.internal.CanonicalObjects.Index;
@@ -251,6 +252,6 @@ public final class SchemaAdoption {
     }
 
     private String qualified(String name) {
-        return "\"" + schema + "\"." + name;
+        return SchemaTables.qualified(schema, name);
     }
 }

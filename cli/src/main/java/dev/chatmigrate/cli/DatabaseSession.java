@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationEngines;
 import dev.chatmigrate.spi.Database;
 import dev.chatmigrate.spi.DatabaseUrl;
@@ -16,28 +17,30 @@ import java.util.Optional;
 final class DatabaseSession implements AutoCloseable {
 
     private final MigrationSettings settings;
+    private final MigrationEngineProvider provider;
     private final EmbeddedDatabase embedded;
 
-    private DatabaseSession(MigrationSettings settings, EmbeddedDatabase embedded) {
+    private DatabaseSession(MigrationSettings settings, MigrationEngineProvider provider, EmbeddedDatabase embedded) {
         this.settings = settings;
+        this.provider = provider;
         this.embedded = embedded;
     }
 
     /** Resolves the database of {@code configuration}; notices (such as a pooler switch) go to {@code err}. */
     static DatabaseSession open(MigrationConfiguration configuration, PrintWriter err) {
         String engine = configuration.engine();
-        MigrationEngines.byId(engine); // fail on an unknown engine before starting anything
+        MigrationEngineProvider provider = MigrationEngines.byId(engine); // an unknown engine fails before anything starts
         Optional<DatabaseUrl> configured = configuration.database();
         if (configured.isPresent()) {
             configured.get().notices().forEach(notice -> err.println("chatmigrate: " + notice));
-            return new DatabaseSession(configuration.settings(configured.get().database()), null);
+            return new DatabaseSession(configuration.settings(configured.get().database()), provider, null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start();
         err.println("chatmigrate: no database configured (--url or DATABASE_URL): using an embedded PostgreSQL"
                 + " with its data in " + embedded.dataDirectory());
         err.flush();
         Database database = embedded.database();
-        return new DatabaseSession(configuration.settings(database), embedded);
+        return new DatabaseSession(configuration.settings(database), provider, embedded);
     }
 
     MigrationSettings settings() {
@@ -45,7 +48,7 @@ final class DatabaseSession implements AutoCloseable {
     }
 
     MigrationRunner runner() {
-        return MigrationRunner.of(settings);
+        return new MigrationRunner(settings, provider);
     }
 
     @Override

@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Makes existing chatbot tables canonical before an engine runs, the same way for every engine.
@@ -38,7 +40,8 @@ public final class SchemaAdoption {
     private final int target;
     private final List<Change> changes = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
-    private final List<String> mismatchedColumns = new ArrayList<>();
+    private final Set<String> mismatchedColumns = new HashSet<>();
+    private final Set<String> addedColumns = new HashSet<>();
     private CatalogSnapshot catalog;
 
     private SchemaAdoption(Connection connection, String schema, int target) {
@@ -131,6 +134,7 @@ public final class SchemaAdoption {
                 } else {
                     change("added " + where, "alter table " + qualified(table) + " add column " + column.name() + " " + column.type()
                             + (column.defaultValue() == null ? "" : " default " + column.defaultValue()) + (column.notNull() ? " not null" : ""));
+                    addedColumns.add(table + "." + column.name());
                 }
                 continue;
             }
@@ -220,8 +224,7 @@ public final class SchemaAdoption {
     /** Whether every column exists (or is being added) with the canonical type; conflicts are reported once, by column. */
     private boolean usable(String table, List<String> columns) {
         return columns.stream().allMatch(column -> !mismatchedColumns.contains(table + "." + column)
-                && (catalog.column(table, column).isPresent()
-                    || changes.stream().anyMatch(c -> c.description().equals("added column " + table + "." + column))));
+                && (catalog.column(table, column).isPresent() || addedColumns.contains(table + "." + column)));
     }
 
     private boolean violated(String table, Constraint constraint) throws SQLException {

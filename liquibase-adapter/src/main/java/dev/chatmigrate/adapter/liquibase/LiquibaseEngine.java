@@ -14,9 +14,11 @@ import java.util.stream.IntStream;
 /**
  * Liquibase on one schema: migrate is update-to-tag {@code vN}, downgrade is rollback to tag
  * {@code vN}, status reads the tags Liquibase recorded, validate is Liquibase's own validation.
- * Migrate always runs Liquibase, even when the tags say the target is reached, so that checksums are
- * validated and a changeset added to a released version is not silently skipped. Each call uses a
- * session of its own; nothing is created in the database before a migrate.
+ * Once opened, migrate always runs Liquibase, even when the tags say the target is reached, so that
+ * checksums are validated and a changeset added to a released version is not silently skipped; the
+ * runner skips opening it only when {@link LiquibaseHistoryCheck} proves every changeset of this build
+ * ran with its recorded checksum. Each call uses a session of its own; nothing is created in the
+ * database before a migrate.
  */
 final class LiquibaseEngine implements MigrationEngine {
 

@@ -99,11 +99,8 @@ final class LiquibaseSession implements AutoCloseable {
     }
 
     /** Releases a lock row left by a dead process; see {@link StaleLock}. */
-    void releaseStaleLock() throws Exception {
-        LiquibaseScope.run(() -> {
-            StaleLock.release(database());
-            return null;
-        });
+    void releaseStaleLock() throws SQLException {
+        StaleLock.release(connection, settings.schema());
     }
 
     private void execute(String[] commandName, Command arguments) throws Exception {

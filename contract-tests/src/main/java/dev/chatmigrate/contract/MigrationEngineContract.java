@@ -411,7 +411,7 @@ public abstract class MigrationEngineContract {
     class Restart {
 
         @Test
-        @DisplayName("c17: a restart on an up-to-date database does not start the engine, and says nothing changed")
+        @DisplayName("c17: a restart on an up-to-date database neither starts nor warms up the engine, and says nothing changed")
         void c17_upToDateRestartSkipsTheEngine() throws SQLException {
             assumeCapable(Capability.UP_TO_DATE_CHECK);
             runner().migrate(LATEST);
@@ -420,6 +420,7 @@ public abstract class MigrationEngineContract {
             MigrationReport restart = new MigrationRunner(settings(), counting).migrate(LATEST);
 
             assertThat(counting.opened()).isZero();
+            assertThat(counting.warmedUp()).isZero();
             assertThat(restart.changedNothing()).isTrue();
             assertThat(restart.versionAfter()).isEqualTo(LATEST);
             assertSchemaIs(LATEST);
@@ -438,6 +439,23 @@ public abstract class MigrationEngineContract {
 
             assertThatThrownBy(() -> new MigrationRunner(settings(), counting).migrate(LATEST)).isInstanceOf(MigrationException.class);
             assertThat(counting.opened()).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("c20: the engine warms up without a database, and a migrate with work to do warms it up on a daemon thread")
+        void c20_warmsUpOffTheCallersThread() throws Exception {
+            provider().warmUp();
+            OpenCountingProvider counting = new OpenCountingProvider(provider());
+
+            new MigrationRunner(settings(), counting).migrate(LATEST);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (counting.warmUpThread() == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(counting.warmedUp()).isEqualTo(1);
+            assertThat(counting.warmUpThread()).isNotSameAs(Thread.currentThread()).matches(Thread::isDaemon, "is a daemon thread");
+            assertSchemaIs(LATEST);
         }
 
         @Test

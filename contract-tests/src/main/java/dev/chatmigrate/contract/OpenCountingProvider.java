@@ -10,11 +10,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Delegates to the provider under test, counting how often the engine is opened. */
+/** Delegates to the provider under test, counting how often the engine is warmed up and opened. */
 final class OpenCountingProvider implements MigrationEngineProvider {
 
     private final MigrationEngineProvider delegate;
     private final AtomicInteger opened = new AtomicInteger();
+    private final AtomicInteger warmedUp = new AtomicInteger();
+    private volatile Thread warmUpThread;
 
     OpenCountingProvider(MigrationEngineProvider delegate) {
         this.delegate = delegate;
@@ -22,6 +24,15 @@ final class OpenCountingProvider implements MigrationEngineProvider {
 
     int opened() {
         return opened.get();
+    }
+
+    int warmedUp() {
+        return warmedUp.get();
+    }
+
+    /** The thread the last warm-up ran on, {@code null} before any. */
+    Thread warmUpThread() {
+        return warmUpThread;
     }
 
     @Override
@@ -32,6 +43,13 @@ final class OpenCountingProvider implements MigrationEngineProvider {
     @Override
     public Set<Capability> capabilities() {
         return delegate.capabilities();
+    }
+
+    @Override
+    public void warmUp() {
+        warmUpThread = Thread.currentThread();
+        warmedUp.incrementAndGet();
+        delegate.warmUp();
     }
 
     @Override

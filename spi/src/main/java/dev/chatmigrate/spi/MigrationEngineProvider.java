@@ -9,7 +9,7 @@ import java.util.Set;
  * Makes one kind of {@link MigrationEngine}, registered in {@code META-INF/services}.
  *
  * <p>Providers are cheap: constructing one and calling {@link #id()} or {@link #capabilities()} does
- * no I/O and loads no engine library. Only {@link #open(MigrationSettings)} does work.
+ * no I/O and loads no engine library. Only {@link #warmUp()} and {@link #open(MigrationSettings)} do work.
  */
 public interface MigrationEngineProvider {
 
@@ -25,6 +25,17 @@ public interface MigrationEngineProvider {
      * ({@link Database#open} or {@link Database#dataSource}).
      */
     MigrationEngine open(MigrationSettings settings);
+
+    /**
+     * Does the part of the engine's start-up that needs no database (loading its classes, reading its
+     * scripts), so that the runner can overlap it with connecting, locking and adopting, which wait on
+     * the network. The runner calls it on a daemon thread of its own just before it connects, and
+     * ignores what it throws: {@link #open} meets any real problem again. It must not connect to a
+     * database nor change anything outside the JVM, and must be safe while {@link #open} runs on
+     * another thread. The default does nothing.
+     */
+    default void warmUp() {
+    }
 
     /**
      * The version this engine's own history proves applied, read with plain SQL on {@code connection}

@@ -4,6 +4,7 @@ import dev.chatmigrate.spi.internal.AdvisoryLock;
 import dev.chatmigrate.spi.internal.ConnectionRetry;
 import dev.chatmigrate.spi.internal.DataLossGuard;
 import dev.chatmigrate.spi.internal.DirectSession;
+import dev.chatmigrate.spi.internal.EngineWarmUp;
 import dev.chatmigrate.spi.internal.SchemaAdoption;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * Runs an engine the way chatmigrate always does: connect with retry while the database wakes up,
  * take the shared advisory lock on a dedicated connection, adopt existing tables (migrate) or guard
  * against data loss (downgrade), run the engine, release. Safe to call from many replicas at once.
+ * Meanwhile the engine warms up on another thread ({@link MigrationEngineProvider#warmUp()}).
  *
  * <pre>{@code
  * MigrationReport report = MigrationRunner.of(settings).migrate(ChatbotSchema.LATEST_VERSION);
@@ -54,7 +57,7 @@ public final class MigrationRunner {
     /** Adopts existing chatbot tables, then applies every pending version up to {@code target}. */
     public MigrationReport migrate(int target) {
         checkTarget(target, 1, "migrate");
-        return locked("migrate", connection -> {
+        return locked("migrate", connection -> !isVerifiedAt(connection, target), connection -> {
             createSchemaIfMissing(connection);
             List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target);
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
@@ -73,7 +76,7 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         checkTarget(target, 0, "downgrade");
-        return locked("downgrade", connection -> withEngine(engine -> {
+        return locked("downgrade", ALWAYS, connection -> withEngine(engine -> {
             int current = engine.status().currentVersion();
             if (!allowDataLoss && target < current) {
                 DataLossGuard.check(connection, settings.schema(), current, target);
@@ -84,17 +87,28 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked("status", connection -> withEngine(MigrationEngine::status));
+        return locked("status", ALWAYS, connection -> withEngine(MigrationEngine::status));
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked("validate", connection -> withEngine(MigrationEngine::validate));
+        return locked("validate", ALWAYS, connection -> withEngine(MigrationEngine::validate));
     }
 
     /** Work done while the lock is held, on a connection of its own (not the lock's). */
     private interface LockedWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    private static final Predicate<Connection> ALWAYS = connection -> true;
+
+    /** Whether the engine's history proves {@code target}; a hint read before the lock is taken, checked again under it. */
+    private boolean isVerifiedAt(Connection connection, int target) {
+        try {
+            return provider.verifiedVersion(connection, settings.schema()).orElse(-1) >= target;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */
@@ -106,23 +120,29 @@ public final class MigrationRunner {
 
     /**
      * Runs {@code work} on a connection of its own while the lock is held on another: the lock's connection stays
-     * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there.
+     * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there. When
+     * {@code engineExpected} on the first connection, the engine warms up meanwhile; a restart with nothing to
+     * apply spends no CPU on it.
      */
-    private <T> T locked(String operation, LockedWork<T> work) {
+    private <T> T locked(String operation, Predicate<Connection> engineExpected, LockedWork<T> work) {
         long started = System.nanoTime();
-        try (Connection lockConnection = open();
-             Connection workConnection = open()) {
-            DirectSession.require(lockConnection, workConnection, settings.database().toString());
-            try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
-                T result = work.run(workConnection);
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
-                if (result instanceof MigrationReport report) {
-                    @SuppressWarnings("unchecked")
-                    T timed = (T) report.withDuration(elapsed);
-                    return timed;
+        try (Connection lockConnection = open()) {
+            if (engineExpected.test(lockConnection)) {
+                EngineWarmUp.start(provider);
+            }
+            try (Connection workConnection = open()) {
+                DirectSession.require(lockConnection, workConnection, settings.database().toString());
+                try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
+                    T result = work.run(workConnection);
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                    LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
+                    if (result instanceof MigrationReport report) {
+                        @SuppressWarnings("unchecked")
+                        T timed = (T) report.withDuration(elapsed);
+                        return timed;
+                    }
+                    return result;
                 }
-                return result;
             }
         } catch (MigrationException e) {
             throw e;

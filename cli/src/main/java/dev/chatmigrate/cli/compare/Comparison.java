@@ -9,6 +9,7 @@ import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,8 @@ import java.util.stream.IntStream;
 /**
  * Runs the comparison on one database: per engine and state, prepares fresh schemas in that state
  * (untimed), forks a JVM that migrates them ({@link ColdRun}), then verifies every schema and drops it.
+ * The forked JVMs get this JVM's {@code -X} options, so that tuned start-up flags (such as
+ * {@code -XX:TieredStopAtLevel=1} or a class-data archive) can be compared.
  */
 public final class Comparison {
 
@@ -78,8 +81,9 @@ public final class Comparison {
     }
 
     private List<Double> fork(String engine, List<String> schemas) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ColdRun.class.getName(), engine, database.jdbcUrl(),
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> option.startsWith("-X")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdRun.class.getName(), engine, database.jdbcUrl(),
                 database.user() == null ? "" : database.user()));
         command.addAll(schemas);
         try {

@@ -44,21 +44,31 @@ final class FlywayEngine implements MigrationEngine {
     }
 
     private Flyway flyway(String target) {
-        FluentConfiguration configuration = Flyway.configure(FlywayEngine.class.getClassLoader());
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        return configuration
+        return configuration()
                 .dataSource(dataSource)
                 .schemas(settings.schema())
                 .defaultSchema(settings.schema())
+                .target(target)
+                .load();
+    }
+
+    /** Everything of the configuration that does not depend on the database. */
+    private static FluentConfiguration configuration() {
+        FluentConfiguration configuration = Flyway.configure(FlywayEngine.class.getClassLoader());
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/flyway/migrations")
-                .target(target)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("chatmigrate adoption of existing tables")
                 .ignoreMigrationPatterns("*:pending", "*:future")
-                .cleanDisabled(true)
-                .load();
+                .cleanDisabled(true);
+    }
+
+    /** Flyway's start-up without a database: its plugins and configuration, loaded once and dropped. */
+    static void warmUp() {
+        configuration().load();
     }
 
     @Override

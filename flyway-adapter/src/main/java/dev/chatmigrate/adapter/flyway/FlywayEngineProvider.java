@@ -27,6 +27,11 @@ public final class FlywayEngineProvider implements MigrationEngineProvider {
     }
 
     @Override
+    public void warmUp() {
+        FlywayEngine.warmUp();
+    }
+
+    @Override
     public MigrationEngine open(MigrationSettings settings) {
         return new FlywayEngine(id(), settings);
     }

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Provides the {@code liquibase} engine. Downgrade is Liquibase's own rollback to a version's tag;
  * validation reports changesets whose checksum changed since they ran; an up-to-date history is
- * recognised without starting Liquibase. Loads no Liquibase class until {@link #open(MigrationSettings)}.
+ * recognised without starting Liquibase. Loads no Liquibase class until {@link #warmUp()} or
+ * {@link #open(MigrationSettings)}.
  */
 public final class LiquibaseEngineProvider implements MigrationEngineProvider {
 
@@ -25,6 +26,15 @@ public final class LiquibaseEngineProvider implements MigrationEngineProvider {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
+    }
+
+    @Override
+    public void warmUp() {
+        try {
+            LiquibaseWarmUp.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Liquibase did not start", e);
+        }
     }
 
     @Override

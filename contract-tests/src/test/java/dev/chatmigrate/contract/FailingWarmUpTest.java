@@ -1,0 +1,65 @@
+package dev.chatmigrate.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatmigrate.contract.postgres.FreshDatabase;
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.verifier.SchemaVerifier;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A warm-up is an optimisation only: when it fails, the migration goes on as if there had been none. */
+class FailingWarmUpTest {
+
+    @FreshDatabase
+    private TestDatabase database;
+
+    @Test
+    @DisplayName("a warm-up that throws does not fail the migration")
+    void failingWarmUpIsIgnored() throws Exception {
+        CountDownLatch thrown = new CountDownLatch(1);
+        MigrationEngineProvider baseline = new JdbcBaselineProvider();
+        MigrationEngineProvider failingWarmUp = new MigrationEngineProvider() {
+            @Override
+            public String id() {
+                return baseline.id();
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return baseline.capabilities();
+            }
+
+            @Override
+            public void warmUp() {
+                thrown.countDown();
+                throw new IllegalStateException("warm-up failed on purpose");
+            }
+
+            @Override
+            public MigrationEngine open(MigrationSettings settings) {
+                return baseline.open(settings);
+            }
+        };
+
+        MigrationReport report = new MigrationRunner(database.settings(baseline.id()), failingWarmUp).migrate();
+
+        assertThat(thrown.await(30, TimeUnit.SECONDS)).as("the warm-up ran").isTrue();
+        assertThat(report.versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
+        try (Connection connection = database.connect()) {
+            assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).isClean()).isTrue();
+        }
+    }
+}

@@ -54,7 +54,6 @@ public final class ChatmigrateCommand {
     }
 
     public static void main(String[] args) {
-        StartupWarmUp.start();
         System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

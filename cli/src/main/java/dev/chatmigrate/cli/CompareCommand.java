@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code chatmigrate compare}: every engine on every database state, cold and warm, verified. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Times the first migrate in a fresh JVM (cold) and the following ones (warm) for the jdbc baseline and every engine,"
+        description = "Times the first migrate in a fresh JVM that has connected once (cold) and the following ones (warm) for the jdbc baseline and every engine,"
                 + " on EMPTY, PARTIAL and COMPLETE schemas, and verifies each result. Uses fresh schemas in the database.")
 final class CompareCommand implements Callable<Integer> {
 

@@ -16,17 +16,27 @@ import liquibase.ui.LoggerUIService;
  *       deployment setting can turn it back on behind our back;</li>
  *   <li>what Liquibase would print to stdout ("Running Changeset", update summaries) becomes log lines;</li>
  *   <li>Liquibase logs through slf4j ({@link Slf4jLogService});</li>
- *   <li>the changelog is read from this adapter's class loader.</li>
+ *   <li>the changelog is read from this adapter's class loader;</li>
+ *   <li>the lock service is {@link AdvisoryLockedLockService}.</li>
  * </ul>
  */
 final class LiquibaseScope {
 
+    /** Marks this adapter's scope, for the services that apply only inside it. */
+    private static final String ACTIVE = "dev.chatmigrate.adapter.liquibase.active";
+
     private LiquibaseScope() {
+    }
+
+    /** Whether the current Liquibase scope is this adapter's. */
+    static boolean isActive() {
+        return Scope.getCurrentScope().get(ACTIVE, false);
     }
 
     /** The scoped values; a fresh map for each call, as Liquibase's UI and log services hold no state worth sharing. */
     static Map<String, Object> values() {
         return Map.of(
+                ACTIVE, Boolean.TRUE,
                 AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE,
                 Scope.Attr.ui.name(), new LoggerUIService(),
                 Scope.Attr.logService.name(), new Slf4jLogService(),

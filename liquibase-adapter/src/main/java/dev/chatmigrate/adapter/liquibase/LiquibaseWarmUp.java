@@ -16,7 +16,7 @@ import liquibase.sqlgenerator.SqlGeneratorFactory;
  * and dropped. The gain is mostly class loading, which the JVM shares between threads; of what is
  * built, only the SQL-generator and lock-service factories (JVM-wide singletons) are reused, since
  * Liquibase 4.33 keeps its other factories in a root scope per thread. (Handing that root scope to the
- * engine was tried: the engine then has to wait for the whole warm-up, and the first migrate got slower.)
+ * engine was tried and measured: no faster, see docs/performance.md.)
  */
 final class LiquibaseWarmUp {
 

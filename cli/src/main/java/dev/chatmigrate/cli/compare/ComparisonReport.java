@@ -47,8 +47,9 @@ public final class ComparisonReport {
             Files.createDirectories(directory);
             BitmapEncoder.saveBitmap(chart(), directory.resolve(CHART).toString(), BitmapEncoder.BitmapFormat.PNG);
             StringBuilder markdown = new StringBuilder("# chatmigrate compare\n\n")
-                    .append("First migrate in a fresh JVM that has connected once (cold) and the median of the following ones in the same JVM (warm), per engine and")
-                    .append(" database state; every resulting schema verified against the canonical one. ").append(machine).append("\n\n")
+                    .append("First migrate in a fresh JVM that has connected once (cold) and the median of the following ones")
+                    .append(" in the same JVM (warm), per engine and database state; every resulting schema verified against the")
+                    .append(" canonical one. ").append(machine).append("\n\n")
                     .append("| engine | state | cold ms | warm ms | verified |\n|---|---|---:|---:|---|\n");
             rows.forEach(row -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n",
                     row.engine(), row.state(), row.coldMs(), row.warmMs(), row.verified() ? "yes" : "**no**")));

@@ -2,7 +2,6 @@ package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.spi.SchemaTables;
 import java.sql.SQLException;
-import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;

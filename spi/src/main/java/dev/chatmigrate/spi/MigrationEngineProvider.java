@@ -29,8 +29,10 @@ public interface MigrationEngineProvider {
     /**
      * Does the part of the engine's start-up that needs no database (loading its classes, reading its
      * scripts), so that the runner can overlap it with connecting, locking and adopting, which wait on
-     * the network. The runner calls it on a daemon thread of its own just before it connects, and
-     * ignores what it throws: {@link #open} meets any real problem again. It must not connect to a
+     * the network. The runner calls it on a daemon thread of its own once its first connection is open,
+     * when the engine will have work: a migrate that the history does not already prove done, a
+     * downgrade, a validation (not a status). It ignores what it throws: {@link #open} meets any real
+     * problem again. It must not connect to a
      * database nor change anything outside the JVM, and must be safe while {@link #open} runs on
      * another thread. The default does nothing.
      */

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A warm-up is an optimisation only: when it fails, the migration goes on as if there had been none. */
-class FailingWarmUpTest {
+/** When the runner warms the engine up, and that a warm-up is an optimisation only. */
+class RunnerWarmUpTest {
 
     @FreshDatabase
     private TestDatabase database;
@@ -61,5 +61,21 @@ class FailingWarmUpTest {
         try (Connection connection = database.connect()) {
             assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).isClean()).isTrue();
         }
+    }
+
+    @Test
+    @DisplayName("status does not warm the engine up")
+    void statusDoesNotWarmUp() throws InterruptedException {
+        OpenCountingProvider counting = new OpenCountingProvider(new JdbcBaselineProvider());
+
+        new MigrationRunner(database.settings(counting.id()), counting).status();
+
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("chatmigrate-warm-up-")) {
+                thread.join();
+            }
+        }
+        assertThat(counting.warmedUp()).isZero();
+        assertThat(counting.opened()).isEqualTo(1);
     }
 }

@@ -19,7 +19,20 @@ final class Slf4jLogService extends AbstractLogService {
 
     @Override
     public Logger getLog(Class clazz) {
-        return new Slf4jLogger(LoggerFactory.getLogger(clazz));
+        return new Slf4jLogger(LoggerFactory.getLogger(liquibaseClass(clazz)));
+    }
+
+    /**
+     * Liquibase names a logger after the class of the object logging; for this adapter's extensions of
+     * Liquibase classes ({@link AdvisoryLockedLockService}) that is the Liquibase class they extend, so that
+     * their messages stay Liquibase's and not chatmigrate's own progress.
+     */
+    private static Class<?> liquibaseClass(Class<?> clazz) {
+        Class<?> named = clazz;
+        while (named.getSuperclass() != null && named.getPackageName().equals(Slf4jLogService.class.getPackageName())) {
+            named = named.getSuperclass();
+        }
+        return named;
     }
 
     /** One Liquibase logger: SEVERE is error, WARNING warn, INFO info, CONFIG and FINE debug, finer trace. */

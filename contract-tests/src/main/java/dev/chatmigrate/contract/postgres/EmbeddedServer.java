@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>As root, zonky runs the server through {@code unshare}; where user namespaces are not allowed,
  * this falls back to running the same binaries as the unprivileged user {@code nobody} with
- * {@code runuser}. {@code CHATMIGRATE_TEST_DB=embedded-runuser} forces the fallback.
+ * {@code runuser}. {@code CHATMIGRATE_TEST_DB=embedded-runuser} forces the fallback. The same way starts a
+ * server from a PostgreSQL installation on the machine ({@link #startInstalled(Path)}).
  */
 final class EmbeddedServer {
 
@@ -95,12 +96,38 @@ final class EmbeddedServer {
         if (binaries == null) {
             throw new IOException("zonky's PostgreSQL binaries were not extracted under " + workingDirectory);
         }
+        return startFromBinaries(binaries, workingDirectory, "embedded PostgreSQL");
+    }
+
+    /**
+     * A server from the PostgreSQL installation {@code installation} (holding {@code bin/initdb} and
+     * {@code bin/postgres}), in a fresh data directory, tuned like the embedded one.
+     */
+    static EmbeddedServer startInstalled(Path installation) {
+        Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "chatmigrate-embedded-pg");
+        try {
+            Files.createDirectories(workingDirectory);
+            return startFromBinaries(installation, workingDirectory, "PostgreSQL from " + installation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start PostgreSQL from " + installation, e);
+        }
+    }
+
+    /** Runs {@code binaries}' initdb and postgres, as user nobody through runuser when we are root (PostgreSQL refuses root). */
+    private static EmbeddedServer startFromBinaries(Path binaries, Path workingDirectory, String description) throws IOException {
         Path data = Files.createTempDirectory(workingDirectory, "data-");
-        run(List.of("chown", "nobody", data.toString()));
-        run(List.of("runuser", "-u", "nobody", "--", binaries.resolve("bin/initdb").toString(),
-                "-A", "trust", "-U", "postgres", "-D", data.toString(), "-E", "UTF-8"));
+        List<String> asServerUser = new ArrayList<>();
+        if (isRoot()) {
+            run(List.of("chown", "nobody", data.toString()));
+            asServerUser.addAll(List.of("runuser", "-u", "nobody", "--"));
+            description += " as user nobody";
+        }
+        List<String> initdb = new ArrayList<>(asServerUser);
+        initdb.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres", "-D", data.toString(), "-E", "UTF-8"));
+        run(initdb);
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", binaries.resolve("bin/postgres").toString(),
+        List<String> command = new ArrayList<>(asServerUser);
+        command.addAll(List.of(binaries.resolve("bin/postgres").toString(),
                 "-D", data.toString(), "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=" + data));
         TEST_SETTINGS.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
@@ -109,7 +136,7 @@ final class EmbeddedServer {
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::destroy));
         Database admin = new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null);
         awaitReady(admin, postgres);
-        return new EmbeddedServer(admin, "embedded PostgreSQL as user nobody on port " + port);
+        return new EmbeddedServer(admin, description + " on port " + port);
     }
 
     private static void awaitReady(Database admin, Process postgres) throws IOException {

@@ -69,6 +69,18 @@ public final class TestPostgres {
         return new TestPostgres(database, "existing server " + database, false);
     }
 
+    /**
+     * A server of its own, not the shared one, from a PostgreSQL installation on this machine
+     * ({@code installation} holds {@code bin/initdb} and {@code bin/postgres}): for tests that need the
+     * server's own tools, such as {@code pg_dump}, which only dumps servers of its major version or older.
+     * It stops when the JVM ends.
+     */
+    public static TestPostgres installed(Path installation) {
+        EmbeddedServer server = EmbeddedServer.startInstalled(installation);
+        LOG.info("Test PostgreSQL: {}", server.description());
+        return new TestPostgres(server.admin(), server.description(), true);
+    }
+
     /** What kind of server this is, for logs. */
     public String description() {
         return description;

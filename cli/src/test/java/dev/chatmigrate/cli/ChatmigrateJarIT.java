@@ -8,7 +8,6 @@ import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,26 +24,16 @@ class ChatmigrateJarIT {
 
     private static final Path JAR = Path.of("target", "chatmigrate.jar").toAbsolutePath();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @TempDir
     Path workingDirectory;
 
     @FreshDatabase
     private TestDatabase database;
 
-    private Run chatmigrate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    private CommandRun chatmigrate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("CHATMIGRATE_") || name.startsWith("DATABASE_"));
-        builder.environment().putAll(environment);
-        Path out = workingDirectory.resolve("out.txt");
-        Path err = workingDirectory.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chatmigrate %s finished", List.of(args)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return CommandRun.run(command, workingDirectory, environment);
     }
 
     private String url() {
@@ -55,15 +43,15 @@ class ChatmigrateJarIT {
     @Test
     @DisplayName("migrate --engine flyway --url brings an empty database to version 4; verify passes; a second migrate is a no-op")
     void migrateVerifyMigrate() throws Exception {
-        Run migrate = chatmigrate(Map.of(), "migrate", "--engine", "flyway", "--url", url());
+        CommandRun migrate = chatmigrate(Map.of(), "migrate", "--engine", "flyway", "--url", url());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.out()).contains("migrated from version 0 to 4");
 
-        Run verify = chatmigrate(Map.of("DATABASE_URL", url()), "verify");
+        CommandRun verify = chatmigrate(Map.of("DATABASE_URL", url()), "verify");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("matches version 4");
 
-        Run again = chatmigrate(Map.of("DATABASE_URL", url(), "CHATMIGRATE_ENGINE", "flyway"), "migrate");
+        CommandRun again = chatmigrate(Map.of("DATABASE_URL", url(), "CHATMIGRATE_ENGINE", "flyway"), "migrate");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("nothing to apply");
     }
@@ -75,7 +63,7 @@ class ChatmigrateJarIT {
             DatabaseStates.conflictingMessages(connection);
         }
 
-        Run migrate = chatmigrate(Map.of("DATABASE_URL", url()), "migrate");
+        CommandRun migrate = chatmigrate(Map.of("DATABASE_URL", url()), "migrate");
 
         assertThat(migrate.exitCode()).isEqualTo(4);
         assertThat(migrate.err()).contains("messages.conversation_id: expected type uuid, found text").doesNotContain("\tat ");
@@ -84,11 +72,11 @@ class ChatmigrateJarIT {
     @Test
     @DisplayName("without a database, an embedded PostgreSQL is used and kept: migrate, then status sees version 4")
     void embeddedDefault() throws Exception {
-        Run migrate = chatmigrate(Map.of(), "migrate");
+        CommandRun migrate = chatmigrate(Map.of(), "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.err()).contains("using an embedded PostgreSQL").contains(".chatmigrate");
 
-        Run status = chatmigrate(Map.of(), "status");
+        CommandRun status = chatmigrate(Map.of(), "status");
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("at version 4").contains("up to date");
     }
@@ -98,7 +86,7 @@ class ChatmigrateJarIT {
     void compare() throws Exception {
         Path report = workingDirectory.resolve("report");
 
-        Run compare = chatmigrate(Map.of("DATABASE_URL", url()), "compare", "--json", "--runs", "1", "--out", report.toString());
+        CommandRun compare = chatmigrate(Map.of("DATABASE_URL", url()), "compare", "--json", "--runs", "1", "--out", report.toString());
 
         assertThat(compare.exitCode()).as(compare.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(compare.out());
@@ -118,8 +106,8 @@ class ChatmigrateJarIT {
     @Test
     @DisplayName("--verbose shows the stack trace that is otherwise hidden")
     void verboseShowsStackTraces() throws Exception {
-        Run quiet = chatmigrate(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--url", "postgresql://bot:hunter2@127.0.0.1:1/chat", "--engine", "flyway");
-        Run verbose = chatmigrate(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--verbose", "--url", "postgresql://bot:hunter2@127.0.0.1:1/chat");
+        CommandRun quiet = chatmigrate(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--url", "postgresql://bot:hunter2@127.0.0.1:1/chat", "--engine", "flyway");
+        CommandRun verbose = chatmigrate(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--verbose", "--url", "postgresql://bot:hunter2@127.0.0.1:1/chat");
 
         assertThat(quiet.exitCode()).isEqualTo(3);
         assertThat(verbose.exitCode()).isEqualTo(3);

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,33 +23,24 @@ class LauncherIT {
     /** The JDK running this test, handed to the launcher as {@code JAVA_HOME}. */
     private static final Path JAVA_HOME = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     @TempDir
     Path workingDirectory;
 
     @FreshDatabase
     private TestDatabase database;
 
-    private Run launch(Path launcher, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    private CommandRun launch(Path launcher, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("CHATMIGRATE_") || name.startsWith("DATABASE_") || name.startsWith("JAVA_"));
-        builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
-        builder.environment().putAll(environment);
-        Path out = workingDirectory.resolve("out.txt");
-        Path err = workingDirectory.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chatmigrate %s finished", List.of(args)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Map<String, String> withJdk = new HashMap<>(environment);
+        withJdk.put("JAVA_HOME", JAVA_HOME.toString());
+        return CommandRun.run(command, workingDirectory, withJdk);
     }
 
     @Test
     @DisplayName("the launcher starts the JVM with only the quick compiler, and adds the options of JAVA_OPTS")
     void oneShotCompilerAndJavaOpts() throws Exception {
-        Run version = launch(LAUNCHER, Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        CommandRun version = launch(LAUNCHER, Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
 
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+=\\s+1\\s").containsPattern("(?m)^chatmigrate \\S+$");
@@ -62,7 +52,7 @@ class LauncherIT {
         Path link = Files.createSymbolicLink(workingDirectory.resolve("chatmigrate"), LAUNCHER);
         String url = database.database().jdbcUrl() + "?user=" + database.database().user();
 
-        Run migrate = launch(link, Map.of("DATABASE_URL", url), "migrate", "--engine", "liquibase");
+        CommandRun migrate = launch(link, Map.of("DATABASE_URL", url), "migrate", "--engine", "liquibase");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.out()).contains("migrated from version 0 to 4");

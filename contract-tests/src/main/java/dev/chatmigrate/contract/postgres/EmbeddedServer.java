@@ -48,7 +48,7 @@ final class EmbeddedServer {
     }
 
     static EmbeddedServer start(boolean forceRunuser) {
-        Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "chatmigrate-embedded-pg");
+        Path workingDirectory = workingDirectory();
         try {
             Files.createDirectories(workingDirectory);
             if (!forceRunuser) {
@@ -104,7 +104,7 @@ final class EmbeddedServer {
      * {@code bin/postgres}), in a fresh data directory, tuned like the embedded one.
      */
     static EmbeddedServer startInstalled(Path installation) {
-        Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "chatmigrate-embedded-pg");
+        Path workingDirectory = workingDirectory();
         try {
             Files.createDirectories(workingDirectory);
             return startFromBinaries(installation, workingDirectory, "PostgreSQL from " + installation);
@@ -137,6 +137,11 @@ final class EmbeddedServer {
         Database admin = new Database("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null);
         awaitReady(admin, postgres);
         return new EmbeddedServer(admin, description + " on port " + port);
+    }
+
+    /** Where the binaries are extracted and the data directories made. */
+    private static Path workingDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "chatmigrate-embedded-pg");
     }
 
     private static void awaitReady(Database admin, Process postgres) throws IOException {

@@ -43,6 +43,19 @@ final class JavaProcess {
         return new JavaProcess(List.copyOf(command), Map.copyOf(environment));
     }
 
+    /**
+     * The shell launcher {@code launcher} (which starts {@code java} itself) with {@code arguments}, given this
+     * JVM's JDK as {@code JAVA_HOME}; the environment is cleaned as for {@link #of}.
+     */
+    static JavaProcess launcher(Path launcher, List<String> arguments, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(arguments);
+        Map<String, String> withJdk = new HashMap<>(environment);
+        withJdk.put("JAVA_HOME", System.getProperty("java.home"));
+        return new JavaProcess(List.copyOf(command), Map.copyOf(withJdk));
+    }
+
     /** {@code DATABASE_USER} and {@code DATABASE_PASSWORD} for {@code database}, where it has them. */
     static Map<String, String> credentials(Database database) {
         Map<String, String> environment = new HashMap<>();

@@ -2,6 +2,8 @@ package dev.chatmigrate.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,9 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code java -jar chatmigrate.jar migrate --engine E --url U}, from process start to exit 0: JVM
- * start, class loading, connecting, locking, adopting and migrating, as a deployment's migrate step
- * pays it. The schema is verified after the process exits, untimed. Compare with
+ * {@code chatmigrate migrate --engine E --url U}, from process start to exit 0: JVM start, class
+ * loading, connecting, locking, adopting and migrating, as a deployment's migrate step pays it; started
+ * with {@code java -jar chatmigrate.jar} (the JVM's defaults) or with the launcher next to it,
+ * {@code cli/target/chatmigrate} (the settings of a one-shot command). The schema is verified after the process exits, untimed. Compare with
  * {@link JvmStartBenchmark} for the part that is the JVM's.
  *
  * <p>Each measured process is a fresh JVM, so the benchmark's own JVM needs no fresh fork: one fork,
@@ -42,6 +45,10 @@ public class WholeProcessBenchmark {
     @Param({"EMPTY", "PARTIAL", "COMPLETE"})
     StartingState state;
 
+    /** {@code defaults}: {@code java -jar chatmigrate.jar}; {@code launcher}: the launcher script next to the jar. */
+    @Param({"defaults", "launcher"})
+    String jvm;
+
     private Path cliJar;
     private BenchEngine benchEngine;
     private BenchDatabase database;
@@ -56,8 +63,11 @@ public class WholeProcessBenchmark {
     @Setup(Level.Iteration)
     public void prepareDatabase() {
         database = BenchDatabase.create(benchEngine, state, Preparation.IN_THIS_JVM);
-        migrate = JavaProcess.of(List.of("-jar", cliJar.toString(), "migrate", "--engine", engine, "--url", database.database().jdbcUrl()),
-                JavaProcess.credentials(database.database()));
+        List<String> arguments = List.of("migrate", "--engine", engine, "--url", database.database().jdbcUrl());
+        Map<String, String> credentials = JavaProcess.credentials(database.database());
+        migrate = jvm.equals("launcher")
+                ? JavaProcess.launcher(cliJar.resolveSibling("chatmigrate"), arguments, credentials)
+                : JavaProcess.of(Stream.concat(Stream.of("-jar", cliJar.toString()), arguments.stream()).toList(), credentials);
     }
 
     @Benchmark

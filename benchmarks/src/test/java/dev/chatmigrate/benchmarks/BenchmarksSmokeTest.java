@@ -41,13 +41,27 @@ class BenchmarksSmokeTest {
         return engines().stream().flatMap(engine -> Arrays.stream(StartingState.values()).map(state -> Arguments.of(engine, state)));
     }
 
+    static Stream<Arguments> wholeProcessCases() {
+        return MigrationEngines.ids().stream()
+                .flatMap(engine -> paramValues(WholeProcessBenchmark.class, "jvm").stream().map(jvm -> Arguments.of(engine, jvm)));
+    }
+
+    /** The values of a benchmark's {@code @Param} field. */
+    static List<String> paramValues(Class<?> benchmark, String field) {
+        try {
+            return List.of(benchmark.getDeclaredField(field).getAnnotation(Param.class).value());
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(benchmark.getSimpleName() + " has no parameter " + field, e);
+        }
+    }
+
     @Nested
     @DisplayName("engine parameters")
     class EngineParameters {
 
         @Test
         @DisplayName("name every adapter on the class path, so none is silently left out")
-        void everyAdapterIsAParameter() throws NoSuchFieldException {
+        void everyAdapterIsAParameter() {
             assertThat(paramValues(ColdMigrateBenchmark.class, "engine")).containsAll(engines());
             assertThat(paramValues(WarmMigrateBenchmark.class, "engine")).containsAll(engines());
             assertThat(paramValues(IndexBuildUnderLoadBenchmark.class, "migration")).containsAll(engines());
@@ -64,9 +78,6 @@ class BenchmarksSmokeTest {
                     .hasMessageContaining("-p engine=jdbc," + String.join(",", MigrationEngines.ids()));
         }
 
-        private List<String> paramValues(Class<?> benchmark, String field) throws NoSuchFieldException {
-            return List.of(benchmark.getDeclaredField(field).getAnnotation(Param.class).value());
-        }
     }
 
     @Nested
@@ -150,16 +161,18 @@ class BenchmarksSmokeTest {
     @DisplayName("process benchmarks")
     class Processes {
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("dev.chatmigrate.spi.MigrationEngines#ids")
-        @DisplayName("WholeProcessBenchmark runs chatmigrate.jar migrate to exit 0 and verifies the schema")
-        void wholeProcess(String engine) {
+        @ParameterizedTest(name = "{0}, {1}")
+        @MethodSource("dev.chatmigrate.benchmarks.BenchmarksSmokeTest#wholeProcessCases")
+        @DisplayName("WholeProcessBenchmark runs chatmigrate migrate, with java -jar and with the launcher, to exit 0 and verifies the schema")
+        void wholeProcess(String engine, String jvm) {
             Path jar = Path.of("..", "cli", "target", "chatmigrate.jar");
-            assumeTrue(Files.isRegularFile(jar), "cli/target/chatmigrate.jar is not built (./mvnw -q -DskipTests package builds it)");
+            assumeTrue(Files.isRegularFile(jar) && Files.isExecutable(jar.resolveSibling("chatmigrate")),
+                    "cli/target/chatmigrate.jar and its launcher are not built (./mvnw -q -DskipTests package builds them)");
             System.setProperty(CliJar.PROPERTY, jar.toString());
             try {
                 WholeProcessBenchmark benchmark = new WholeProcessBenchmark();
                 benchmark.engine = engine;
+                benchmark.jvm = jvm;
                 benchmark.state = StartingState.PARTIAL;
 
                 benchmark.findJarAndEngine();

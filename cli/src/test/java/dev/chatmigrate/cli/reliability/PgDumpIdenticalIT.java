@@ -65,7 +65,7 @@ class PgDumpIdenticalIT {
         for (String engine : Engines.all()) {
             try (TestDatabase database = server.createDatabase()) {
                 prepare(database, state, engine);
-                ChatmigrateProcess.Result migrate = ChatmigrateProcess.run(Map.of("DATABASE_URL", url(database)), "migrate", "--engine", engine);
+                ChatmigrateProcess.Result migrate = ChatmigrateProcess.run(Chatbot.environment(database, engine), "migrate");
                 assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
                 dumps.put(engine, pgDump(database));
             }
@@ -97,10 +97,6 @@ class PgDumpIdenticalIT {
 
     private static void migrateInProcess(TestDatabase database, String engine) {
         MigrationRunner.of(database.settings(engine)).migrate(ChatbotSchema.LATEST_VERSION);
-    }
-
-    private static String url(TestDatabase database) {
-        return database.database().jdbcUrl() + "?user=" + database.database().user();
     }
 
     /** The two tables, schema only, without the random {@code \restrict} key of recent pg_dump versions. */

@@ -1,6 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

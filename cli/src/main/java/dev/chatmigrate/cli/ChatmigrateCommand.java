@@ -1,5 +1,7 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.core.Database;
+
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.Secrets;
 import java.io.PrintWriter;

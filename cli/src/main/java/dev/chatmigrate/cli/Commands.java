@@ -1,7 +1,7 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.spi.MigrationConfiguration;
-import dev.chatmigrate.spi.Setting;
+import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.core.Setting;
 import java.util.EnumMap;
 import java.util.Map;
 

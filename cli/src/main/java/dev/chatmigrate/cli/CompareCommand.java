@@ -3,7 +3,7 @@ package dev.chatmigrate.cli;
 import dev.chatmigrate.cli.compare.Comparison;
 import dev.chatmigrate.cli.compare.ComparisonReport;
 import dev.chatmigrate.cli.compare.ComparisonRow;
-import dev.chatmigrate.spi.MigrationEngines;
+import dev.chatmigrate.core.MigrationEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import dev.chatmigrate.spi.MigrationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.chatmigrate.cli;
 
 import dev.chatmigrate.spi.AppliedStep;
-import dev.chatmigrate.spi.ChatbotSchema;
-import dev.chatmigrate.spi.MigrationConfiguration;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.Setting;
+import dev.chatmigrate.core.Setting;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

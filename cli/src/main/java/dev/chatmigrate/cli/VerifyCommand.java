@@ -3,7 +3,7 @@ package dev.chatmigrate.cli;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StatusReport;
-import dev.chatmigrate.spi.internal.ConnectionRetry;
+import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;

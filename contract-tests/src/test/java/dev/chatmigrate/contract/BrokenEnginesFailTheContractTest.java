@@ -3,7 +3,7 @@ package dev.chatmigrate.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
 
-import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.util.Arrays;
 import java.util.List;

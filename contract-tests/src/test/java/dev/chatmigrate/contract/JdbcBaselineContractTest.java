@@ -1,6 +1,6 @@
 package dev.chatmigrate.contract;
 
-import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.sql.Connection;
 import java.sql.SQLException;

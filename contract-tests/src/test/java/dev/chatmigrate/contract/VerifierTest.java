@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.spi.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.verifier.DataFingerprint;
 import dev.chatmigrate.verifier.Drift;
 import dev.chatmigrate.verifier.SchemaVerifier;

@@ -1,5 +1,7 @@
 package dev.chatmigrate.spi;
 
+import dev.chatmigrate.schema.ChatbotSchema;
+
 import java.time.Duration;
 import java.util.Objects;
 

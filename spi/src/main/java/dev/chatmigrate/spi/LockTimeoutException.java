@@ -1,18 +1,13 @@
 package dev.chatmigrate.spi;
 
-/** Another migrator held the migration lock longer than the lock timeout; exit code 5. */
+/** Another session held a lock longer than the lock timeout; the message names it. */
 public class LockTimeoutException extends MigrationException {
 
     public LockTimeoutException(String message) {
-        super(message);
+        super(Kind.LOCK_TIMEOUT, message, null, "lock-timeout", null, null);
     }
 
     public LockTimeoutException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public int exitCode() {
-        return 5;
+        super(Kind.LOCK_TIMEOUT, message, cause, "lock-timeout", null, null);
     }
 }

@@ -3,8 +3,8 @@ package dev.chatmigrate.spi;
 /**
  * One migration engine bound to one database and schema, opened by a {@link MigrationEngineProvider}.
  *
- * <p>Engines bring the database to a version of the canonical chatbot schema ({@link ChatbotSchema}).
- * They are not meant to be called directly: the {@link MigrationRunner} serialises them with an
+ * <p>Engines bring the database to a version of the canonical chatbot schema ({@link dev.chatmigrate.schema.ChatbotSchema}).
+ * They are not meant to be called directly: chatmigrate's runner (module {@code core}) serialises them with an
  * advisory lock, adopts untracked tables first and guards downgrades against data loss.
  * Failures are {@link MigrationException}s; engine library exceptions are only ever their causes.
  */

@@ -21,8 +21,7 @@ public interface MigrationEngineProvider {
 
     /**
      * Opens an engine for one database. The runner has already connected, locked and adopted by then;
-     * the engine opens its own connections from {@link MigrationSettings#database()}
-     * ({@link Database#open} or {@link Database#dataSource}).
+     * the engine opens its own connections from {@link MigrationSettings#dataSource()}.
      */
     MigrationEngine open(MigrationSettings settings);
 

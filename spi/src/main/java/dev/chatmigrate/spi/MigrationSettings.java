@@ -3,54 +3,72 @@ package dev.chatmigrate.spi;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
- * Everything an engine needs to run against one database schema. Immutable; {@link #toString()}
- * masks the password (through {@link Database#toString()}).
+ * Everything an engine needs to run against one database schema. Immutable.
  *
  * @param engineId       the provider id, such as {@code flyway}
+ * @param dataSource     where every connection comes from: the application's own pool, or one made from a URL
  * @param schema         a plain lowercase PostgreSQL identifier, {@code public} by default
- * @param connectTimeout how long the runner keeps retrying while the database wakes up
- * @param lockTimeout    how long the runner waits for another migrator's lock
+ * @param connectTimeout how long connecting keeps retrying while the database wakes up
+ * @param lockTimeout    the whole budget for waiting on locks: another migrator's, and the tables' locks a step needs
+ * @param ddlLockTimeout how long one DDL statement waits for its table lock before its step is retried
  */
-public record MigrationSettings(String engineId, Database database, String schema, Duration connectTimeout, Duration lockTimeout) {
+public record MigrationSettings(String engineId, DataSource dataSource, String schema, Duration connectTimeout, Duration lockTimeout,
+                                Duration ddlLockTimeout) {
 
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    /** The default connect timeout: long enough for a serverless database to wake up. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** The default lock budget. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
+    /** The default wait of one DDL statement for its table lock. */
+    public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(1);
+
     public MigrationSettings {
         Objects.requireNonNull(engineId, "engineId");
-        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
+        Objects.requireNonNull(ddlLockTimeout, "ddlLockTimeout");
         if (!PLAIN_IDENTIFIER.matcher(schema).matches()) {
-            throw new InvalidConfigurationException("The schema '" + schema + "' is not a plain lowercase PostgreSQL identifier"
-                    + " (expected letters, digits and underscores, such as public or chatbot). Set CHATMIGRATE_SCHEMA accordingly.");
+            throw new InvalidConfigurationException("The schema '" + schema + "' is not a plain lowercase PostgreSQL identifier:"
+                    + " expected letters, digits and underscores, such as public or chatbot.", "schema",
+                    "a plain lowercase identifier", schema);
         }
-        if (connectTimeout.isNegative() || lockTimeout.isNegative()) {
-            throw new InvalidConfigurationException("Timeouts must not be negative: connect " + connectTimeout + ", lock " + lockTimeout + ".");
+        if (connectTimeout.isNegative() || lockTimeout.isNegative() || ddlLockTimeout.isNegative()) {
+            throw new InvalidConfigurationException("Timeouts must not be negative: connect " + connectTimeout + ", lock " + lockTimeout
+                    + ", DDL lock " + ddlLockTimeout + ".");
         }
     }
 
-    /** Settings for {@code database} with the defaults: schema {@code public}, 60 s connect, 120 s lock. */
-    public static MigrationSettings of(String engineId, Database database) {
-        return new MigrationSettings(engineId, database, "public", Duration.ofSeconds(60), Duration.ofSeconds(120));
-    }
-
-    /** The {@code application_name} our connections carry, so {@code pg_stat_activity} shows who they are. */
-    public String applicationName() {
-        return "chatmigrate-" + engineId + " pid " + ProcessHandle.current().pid();
+    /** Settings for {@code dataSource} with the defaults: schema {@code public}, 60 s connect, 120 s lock, 1 s per DDL lock. */
+    public static MigrationSettings of(String engineId, DataSource dataSource) {
+        return new MigrationSettings(engineId, dataSource, "public", DEFAULT_CONNECT_TIMEOUT, DEFAULT_LOCK_TIMEOUT, DEFAULT_DDL_LOCK_TIMEOUT);
     }
 
     public MigrationSettings withEngine(String otherEngineId) {
-        return new MigrationSettings(otherEngineId, database, schema, connectTimeout, lockTimeout);
+        return new MigrationSettings(otherEngineId, dataSource, schema, connectTimeout, lockTimeout, ddlLockTimeout);
     }
 
     public MigrationSettings withSchema(String otherSchema) {
-        return new MigrationSettings(engineId, database, otherSchema, connectTimeout, lockTimeout);
+        return new MigrationSettings(engineId, dataSource, otherSchema, connectTimeout, lockTimeout, ddlLockTimeout);
+    }
+
+    public MigrationSettings withDataSource(DataSource other) {
+        return new MigrationSettings(engineId, other, schema, connectTimeout, lockTimeout, ddlLockTimeout);
     }
 
     public MigrationSettings withTimeouts(Duration connect, Duration lock) {
-        return new MigrationSettings(engineId, database, schema, connect, lock);
+        return new MigrationSettings(engineId, dataSource, schema, connect, lock, ddlLockTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationSettings[engine " + engineId + ", database " + dataSource + ", schema " + schema + ", connect timeout "
+                + connectTimeout + ", lock timeout " + lockTimeout + ", DDL lock timeout " + ddlLockTimeout + "]";
     }
 }

@@ -1,14 +1,9 @@
 package dev.chatmigrate.spi;
 
-/** A downgrade would have destroyed rows and was not allowed to; nothing was changed. Exit code 6. */
+/** A downgrade would have destroyed data and was not allowed to; nothing was changed. */
 public class RefusedDataLossException extends MigrationException {
 
     public RefusedDataLossException(String message) {
-        super(message);
-    }
-
-    @Override
-    public int exitCode() {
-        return 6;
+        super(Kind.REFUSED_DATA_LOSS, message, null, "allow-data-loss", "true to drop the data", "false");
     }
 }

@@ -1,5 +1,8 @@
 package dev.chatmigrate.verifier;
 
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Column;
+import dev.chatmigrate.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Row count and checksum of the chatbot data, over the columns every version since their table's
- * creation has (so adding {@code token_count} does not change it). Equal fingerprints before and after
+ * creation has ({@link ChatbotSchema#originalColumns}, so adding {@code token_count} does not change it). Equal fingerprints before and after
  * a migration mean no row was lost or changed.
  */
 public record DataFingerprint(Map<String, TableData> tables) {
@@ -18,9 +21,6 @@ public record DataFingerprint(Map<String, TableData> tables) {
     public record TableData(long rows, String md5) {
     }
 
-    private static final Map<String, String> DATA_COLUMNS = Map.of(
-            "conversations", "id, user_id, title, created_at",
-            "messages", "id, conversation_id, role, content, created_at");
 
     public DataFingerprint {
         tables = Map.copyOf(tables);
@@ -29,8 +29,9 @@ public record DataFingerprint(Map<String, TableData> tables) {
     /** The fingerprint of every chatbot table that exists in {@code schema}. */
     public static DataFingerprint of(Connection connection, String schema) throws SQLException {
         Map<String, TableData> tables = new TreeMap<>();
-        for (Map.Entry<String, String> table : DATA_COLUMNS.entrySet()) {
-            String name = "\"" + schema + "\"." + table.getKey();
+        for (Table table : ChatbotSchema.TABLES) {
+            String columns = String.join(", ", ChatbotSchema.originalColumns(table.name()).stream().map(Column::name).toList());
+            String name = "\"" + schema + "\"." + table.name();
             try (Statement statement = connection.createStatement();
                  ResultSet exists = statement.executeQuery("select to_regclass('" + name.replace("'", "''") + "') is not null")) {
                 exists.next();
@@ -40,9 +41,9 @@ public record DataFingerprint(Map<String, TableData> tables) {
             }
             try (Statement statement = connection.createStatement();
                  ResultSet row = statement.executeQuery("select count(*), coalesce(md5(string_agg(r::text, '|' order by r.id)), '')"
-                         + " from (select " + table.getValue() + " from " + name + ") r")) {
+                         + " from (select " + columns + " from " + name + ") r")) {
                 row.next();
-                tables.put(table.getKey(), new TableData(row.getLong(1), row.getString(2)));
+                tables.put(table.name(), new TableData(row.getLong(1), row.getString(2)));
             }
         }
         return new DataFingerprint(tables);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

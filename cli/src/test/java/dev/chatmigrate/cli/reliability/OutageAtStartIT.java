@@ -1,5 +1,7 @@
 package dev.chatmigrate.cli.reliability;
 
+import dev.chatmigrate.core.Database;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;

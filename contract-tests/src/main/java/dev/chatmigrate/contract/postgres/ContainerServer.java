@@ -1,6 +1,6 @@
 package dev.chatmigrate.contract.postgres;
 
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** A {@code postgres:17} container for machines with a Docker engine; stopped by Testcontainers when the JVM ends. */

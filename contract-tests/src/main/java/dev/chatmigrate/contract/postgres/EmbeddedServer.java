@@ -1,6 +1,6 @@
 package dev.chatmigrate.contract.postgres;
 
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.chatmigrate.contract.postgres;
 
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.chatmigrate.contract.postgres;
 
-import dev.chatmigrate.spi.Database;
-import dev.chatmigrate.spi.DatabaseUrl;
+import dev.chatmigrate.core.Database;
+import dev.chatmigrate.core.DatabaseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.chatmigrate.example;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.chatmigrate.spi.DatabaseUrl;
+import dev.chatmigrate.core.DatabaseUrl;
 import dev.chatmigrate.spi.InvalidConfigurationException;
-import dev.chatmigrate.spi.MigrationConfiguration;
+import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;

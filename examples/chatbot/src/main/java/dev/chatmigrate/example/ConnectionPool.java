@@ -3,7 +3,7 @@ package dev.chatmigrate.example;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chatmigrate.spi.CannotConnectException;
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import dev.chatmigrate.spi.Secrets;
 import java.time.Duration;
 

@@ -1,13 +1,13 @@
 package dev.chatmigrate.example;
 
-import dev.chatmigrate.spi.ChatbotSchema;
-import dev.chatmigrate.spi.MigrationConfiguration;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
-import dev.chatmigrate.spi.Setting;
+import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.example.ChatbotClient.Reply;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.UnknownEngineException;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.chatmigrate.example;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.chatmigrate.adapter.flyway;
 
-import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.SchemaTables;
 import java.io.BufferedReader;
 import java.io.IOException;

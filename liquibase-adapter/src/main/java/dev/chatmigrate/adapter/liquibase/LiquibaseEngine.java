@@ -1,6 +1,6 @@
 package dev.chatmigrate.adapter.liquibase;
 
-import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationReport;

@@ -1,6 +1,6 @@
 package dev.chatmigrate.adapter.liquibase;
 
-import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.util.Collection;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;

@@ -6,7 +6,7 @@ import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StepFailedException;
 import java.sql.Connection;

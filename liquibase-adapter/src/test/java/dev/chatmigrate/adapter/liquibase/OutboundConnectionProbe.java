@@ -1,7 +1,7 @@
 package dev.chatmigrate.adapter.liquibase;
 
-import dev.chatmigrate.spi.Database;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.Database;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.MigrationRunner;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.chatmigrate.adapter.mybatis;
 
-import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

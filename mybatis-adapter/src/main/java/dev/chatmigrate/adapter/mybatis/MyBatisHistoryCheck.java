@@ -1,6 +1,6 @@
 package dev.chatmigrate.adapter.mybatis;
 
-import dev.chatmigrate.spi.ChatbotSchema;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.SchemaTables;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.MigrationRunner;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.verifier.DataFingerprint;

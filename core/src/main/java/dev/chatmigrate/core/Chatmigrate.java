@@ -1,0 +1,111 @@
+package dev.chatmigrate.core;
+
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.SchemaConflictException;
+import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.spi.ValidationReport;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an application calls to keep the chatbot schema current, the way it would call Flyway:
+ *
+ * <pre>{@code
+ * Chatmigrate.configure()
+ *         .dataSource(dataSource)          // the application's own pool, or .url("postgresql://...")
+ *         .engine("liquibase")
+ *         .schema("chatbot")
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ *
+ * {@link ChatmigrateConfiguration#fromEnvironment()} starts from {@code DATABASE_URL}, {@code CHATMIGRATE_*},
+ * system properties and {@code chatmigrate.properties} instead. Immutable once loaded; {@code enabled}
+ * and {@code target} are honoured here, so callers need not check them.
+ */
+public final class Chatmigrate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Chatmigrate.class);
+
+    private final MigrationSettings settings;
+    private final MigrationEngineProvider provider;
+    private final boolean enabled;
+    private final int target;
+
+    Chatmigrate(MigrationSettings settings, MigrationEngineProvider provider, boolean enabled, int target) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.enabled = enabled;
+        this.target = target;
+    }
+
+    /** A new configuration with the defaults: engine {@code flyway}, schema {@code public}, the latest version. */
+    public static ChatmigrateConfiguration configure() {
+        return new ChatmigrateConfiguration();
+    }
+
+    /** The settings the engine runs with. */
+    public MigrationSettings settings() {
+        return settings;
+    }
+
+    /** Whether {@link #migrate()} migrates, or only checks that the schema is at least at the target. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The version {@link #migrate()} brings the schema to. */
+    public int target() {
+        return target;
+    }
+
+    /**
+     * Adopts existing chatbot tables and applies every pending version up to the target. When disabled,
+     * changes nothing and instead checks that the engine's history is at least at the target.
+     *
+     * @throws SchemaConflictException when disabled and the schema is older than the target
+     */
+    public MigrationReport migrate() {
+        if (!enabled) {
+            StatusReport status = status();
+            if (status.currentVersion() < target) {
+                throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings.schema()
+                        + " is at version " + status.currentVersion() + " where this application needs version " + target
+                        + "; nothing was changed.", List.of("enable migrations for one start, or migrate with the command line, to reach version " + target));
+            }
+            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings.schema(), status.currentVersion(), target);
+            return new MigrationReport(provider.id(), status.currentVersion(), status.currentVersion(), List.of(), java.time.Duration.ZERO, List.of());
+        }
+        return runner().migrate(target);
+    }
+
+    /** Undoes every version above {@code version}; refuses to destroy data unless {@code allowDataLoss}. */
+    public MigrationReport downgrade(int version, boolean allowDataLoss) {
+        return runner().downgrade(version, allowDataLoss);
+    }
+
+    /** Which versions the engine has recorded as applied, and which are pending. */
+    public StatusReport status() {
+        return runner().status();
+    }
+
+    /** The engine's check of its history against its scripts. */
+    public ValidationReport validate() {
+        return runner().validate();
+    }
+
+    /** The runner behind this facade, for tools that need its finer controls. */
+    public MigrationRunner runner() {
+        return new MigrationRunner(settings, provider);
+    }
+
+    @Override
+    public String toString() {
+        return "Chatmigrate[" + settings + ", enabled " + enabled + ", target " + target + " of " + ChatbotSchema.LATEST_VERSION + "]";
+    }
+}

@@ -1,0 +1,245 @@
+package dev.chatmigrate.core;
+
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.spi.Secrets;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A database URL as users paste it, turned into a {@link Database}: either a pgJDBC URL
+ * ({@code jdbc:postgresql://...}) or a libpq URI as Neon gives it
+ * ({@code postgresql://user:p%40ss@ep-x-123.us-east-2.aws.neon.tech/neondb?sslmode=require&channel_binding=require}).
+ *
+ * <p>libpq parameters become their pgJDBC equivalents, Neon's {@code options=endpoint=...} is dropped
+ * (pgJDBC sends SNI), and a Neon {@code -pooler} host becomes the direct host, because advisory locks
+ * and DDL need a real session; {@link #notices()} says so.
+ */
+public record DatabaseUrl(Database database, List<String> notices) {
+
+    private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.ofEntries(
+            Map.entry("sslmode", "sslmode"),
+            Map.entry("channel_binding", "channelBinding"),
+            Map.entry("connect_timeout", "connectTimeout"),
+            Map.entry("application_name", "ApplicationName"),
+            Map.entry("sslrootcert", "sslrootcert"),
+            Map.entry("sslcert", "sslcert"),
+            Map.entry("sslkey", "sslkey"),
+            Map.entry("target_session_attrs", "targetServerType"),
+            Map.entry("gssencmode", "gssEncMode"));
+
+    public DatabaseUrl {
+        Objects.requireNonNull(database, "database");
+        notices = List.copyOf(notices);
+    }
+
+    /**
+     * Parses {@code url}.
+     *
+     * @throws InvalidConfigurationException naming what is wrong, with the password masked
+     */
+    public static DatabaseUrl parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw invalid(url, "it is empty");
+        }
+        String trimmed = url.strip();
+        if (trimmed.startsWith("jdbc:postgresql:")) {
+            return parseJdbc(trimmed);
+        }
+        if (trimmed.startsWith("postgresql://") || trimmed.startsWith("postgres://")) {
+            return parseLibpq(trimmed);
+        }
+        throw invalid(trimmed, "the scheme is not postgresql:// or jdbc:postgresql://");
+    }
+
+    private static DatabaseUrl parseJdbc(String url) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        if (!base.startsWith("jdbc:postgresql://") || base.length() == "jdbc:postgresql://".length()) {
+            throw invalid(url, "no host is given");
+        }
+        Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url, url.substring(query + 1));
+        String user = parameters.remove("user");
+        String password = parameters.remove("password");
+        return new DatabaseUrl(new Database(base + toQuery(parameters), user, password), List.of());
+    }
+
+    private static DatabaseUrl parseLibpq(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int query = rest.indexOf('?');
+        String parametersPart = query < 0 ? "" : rest.substring(query + 1);
+        String beforeQuery = query < 0 ? rest : rest.substring(0, query);
+        int slash = beforeQuery.indexOf('/', Math.max(0, beforeQuery.lastIndexOf('@')));
+        String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+        String databaseName = slash < 0 ? "" : decode(url, beforeQuery.substring(slash + 1));
+
+        String user = null;
+        String password = null;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            user = decode(url, colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : decode(url, userInfo.substring(colon + 1));
+            authority = authority.substring(at + 1);
+        }
+        if (authority.isEmpty()) {
+            throw invalid(url, "no host is given");
+        }
+        if (databaseName.isEmpty()) {
+            throw invalid(url, "no database name is given");
+        }
+
+        List<String> notices = new ArrayList<>();
+        List<String> hosts = new ArrayList<>();
+        for (String hostAndPort : authority.split(",", -1)) {
+            hosts.add(directHost(url, hostAndPort, notices));
+        }
+
+        Map<String, String> pgjdbc = new LinkedHashMap<>();
+        for (Map.Entry<String, String> parameter : parseQuery(url, parametersPart).entrySet()) {
+            String key = parameter.getKey();
+            String value = parameter.getValue();
+            switch (key) {
+                case "user" -> user = value;
+                case "password" -> password = value;
+                case "dbname" -> databaseName = value;
+                case "options" -> {
+                    if (!value.startsWith("endpoint=")) {
+                        throw invalid(url, "the 'options' parameter is not supported (only Neon's endpoint=... is, and it is not needed with pgJDBC)");
+                    }
+                }
+                default -> {
+                    String mapped = LIBPQ_TO_PGJDBC.get(key);
+                    if (mapped == null) {
+                        throw invalid(url, "the parameter '" + key + "' is not supported; supported: "
+                                + String.join(", ", LIBPQ_TO_PGJDBC.keySet().stream().sorted().toList()));
+                    }
+                    pgjdbc.put(mapped, "target_session_attrs".equals(key) ? targetServerType(value) : value);
+                }
+            }
+        }
+        String jdbcUrl = "jdbc:postgresql://" + String.join(",", hosts) + "/" + encodePath(databaseName) + toQuery(pgjdbc);
+        return new DatabaseUrl(new Database(jdbcUrl, user, password), notices);
+    }
+
+    private static String directHost(String url, String hostAndPort, List<String> notices) {
+        if (hostAndPort.isEmpty()) {
+            throw invalid(url, "a host is empty");
+        }
+        String host;
+        String port;
+        if (hostAndPort.startsWith("[")) {
+            int close = hostAndPort.indexOf(']');
+            if (close < 0) {
+                throw invalid(url, "an IPv6 host is missing its closing ']'");
+            }
+            host = hostAndPort.substring(0, close + 1);
+            port = hostAndPort.substring(close + 1);
+        } else {
+            int colon = hostAndPort.indexOf(':');
+            host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+            port = colon < 0 ? "" : hostAndPort.substring(colon);
+        }
+        if (!port.isEmpty() && !port.matches(":\\d{1,5}")) {
+            throw invalid(url, "the port '" + port.substring(Math.min(1, port.length())) + "' is not a number");
+        }
+        int firstDot = host.indexOf('.');
+        String firstLabel = firstDot < 0 ? host : host.substring(0, firstDot);
+        if (firstLabel.endsWith("-pooler")) {
+            String direct = firstLabel.substring(0, firstLabel.length() - "-pooler".length()) + host.substring(firstLabel.length());
+            notices.add("The database URL points at the connection pooler " + host + "; migrations use the direct host "
+                    + direct + " instead, because advisory locks and DDL need a session of their own.");
+            host = direct;
+        }
+        return host + port;
+    }
+
+    private static String targetServerType(String libpqValue) {
+        return switch (libpqValue) {
+            case "read-write", "primary" -> "primary";
+            case "read-only", "standby" -> "secondary";
+            case "prefer-standby" -> "preferSecondary";
+            default -> "any";
+        };
+    }
+
+    private static Map<String, String> parseQuery(String url, String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw invalid(url, "the parameter '" + pair + "' has no value (expected key=value)");
+            }
+            parameters.put(decode(url, pair.substring(0, equals)), decode(url, pair.substring(equals + 1)));
+        }
+        return parameters;
+    }
+
+    private static String toQuery(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder("?");
+        parameters.forEach((key, value) -> {
+            if (query.length() > 1) {
+                query.append('&');
+            }
+            query.append(key).append('=').append(encodeQueryValue(value));
+        });
+        return query.toString();
+    }
+
+    /** Percent-decoding as in URIs: unlike form decoding, a '+' stays a '+'. */
+    private static String decode(String url, String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    throw invalid(url, "it has a malformed percent-escape (expected %XX with two hex digits)");
+                }
+                bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String encodeQueryValue(String value) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (Character.isLetterOrDigit(c) && c < 128 || "-._~/:=,".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static String encodePath(String name) {
+        return encodeQueryValue(name).replace("/", "%2F").replace("=", "%3D");
+    }
+
+    private static final String EXPECTED =
+            "postgresql://{user}:{password}@{host}[:{port}]/{database}[?sslmode=require] or jdbc:postgresql://{host}[:{port}]/{database}";
+
+    private static InvalidConfigurationException invalid(String url, String problem) {
+        return new InvalidConfigurationException("The database URL '" + Secrets.redact(url) + "' is not valid: " + problem
+                + ". Expected " + EXPECTED + ".", "url", EXPECTED, Secrets.redact(url));
+    }
+}

@@ -1,0 +1,186 @@
+package dev.chatmigrate.core;
+
+import dev.chatmigrate.spi.ValidationReport;
+import dev.chatmigrate.spi.StepFailedException;
+import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.spi.Secrets;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.schema.ChatbotSchema;
+
+import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.core.internal.ConnectionRetry;
+import dev.chatmigrate.core.internal.DataLossGuard;
+import dev.chatmigrate.core.internal.DirectSession;
+import dev.chatmigrate.core.internal.EngineWarmUp;
+import dev.chatmigrate.core.internal.PoolCapacity;
+import dev.chatmigrate.core.internal.SchemaAdoption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an engine the way chatmigrate always does: connect with retry while the database wakes up,
+ * take the shared advisory lock on a dedicated connection, adopt existing tables (migrate) or guard
+ * against data loss (downgrade), run the engine, release. Safe to call from many replicas at once.
+ * Meanwhile the engine warms up on another thread ({@link MigrationEngineProvider#warmUp()}).
+ *
+ * Applications use it through {@link Chatmigrate}; see {@code docs/design.md}, "The runner".
+ */
+public final class MigrationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final MigrationSettings settings;
+    private final MigrationEngineProvider provider;
+
+    public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        PoolCapacity.require(settings.dataSource());
+    }
+
+    /** A runner for the engine named in {@code settings}, found by id on the class path. */
+    public static MigrationRunner of(MigrationSettings settings) {
+        return new MigrationRunner(settings, MigrationEngines.byId(settings.engineId()));
+    }
+
+    public MigrationSettings settings() {
+        return settings;
+    }
+
+    /** Migrates to the latest version. */
+    public MigrationReport migrate() {
+        return migrate(ChatbotSchema.LATEST_VERSION);
+    }
+
+    /** Adopts existing chatbot tables, then applies every pending version up to {@code target}. */
+    public MigrationReport migrate(int target) {
+        checkTarget(target, 1, "migrate");
+        return locked("migrate", connection -> !isVerifiedAt(connection, target), connection -> {
+            createSchemaIfMissing(connection);
+            List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target);
+            adopted.forEach(note -> LOG.info("Adoption: {}", note));
+            OptionalInt verified = adopted.isEmpty() ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
+            if (verified.isPresent() && verified.getAsInt() >= target) {
+                LOG.debug("{} history proves version {}: nothing to apply, engine not started", provider.id(), verified.getAsInt());
+                return new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of());
+            }
+            return withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
+        });
+    }
+
+    /**
+     * Undoes every version above {@code target}, refusing when that would destroy rows unless
+     * {@code allowDataLoss}.
+     */
+    public MigrationReport downgrade(int target, boolean allowDataLoss) {
+        checkTarget(target, 0, "downgrade");
+        return locked("downgrade", ALWAYS, connection -> withEngine(engine -> {
+            int current = engine.status().currentVersion();
+            if (!allowDataLoss && target < current) {
+                DataLossGuard.check(connection, settings.schema(), current, target);
+            }
+            return engine.downgrade(target);
+        }));
+    }
+
+    /** The engine's view of which versions are applied and pending. */
+    public StatusReport status() {
+        return locked("status", NEVER, connection -> withEngine(MigrationEngine::status));
+    }
+
+    /** The engine's check of its history against its scripts. */
+    public ValidationReport validate() {
+        return locked("validate", ALWAYS, connection -> withEngine(MigrationEngine::validate));
+    }
+
+    /** Work done while the lock is held, on a connection of its own (not the lock's). */
+    private interface LockedWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final Predicate<Connection> ALWAYS = connection -> true;
+
+    /** For status: a read that some engines answer from their history table without starting at all. */
+    private static final Predicate<Connection> NEVER = connection -> false;
+
+    /** Whether the engine's history proves {@code target}; a hint read before the lock is taken, checked again under it. */
+    private boolean isVerifiedAt(Connection connection, int target) {
+        try {
+            return provider.verifiedVersion(connection, settings.schema()).orElse(-1) >= target;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */
+    private <T> T withEngine(Function<MigrationEngine, T> work) {
+        try (MigrationEngine engine = provider.open(settings)) {
+            return work.apply(engine);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a connection of its own while the lock is held on another: the lock's connection stays
+     * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there. When
+     * {@code engineExpected} on the first connection, the engine warms up meanwhile; a restart with nothing to
+     * apply spends no CPU on it.
+     */
+    private <T> T locked(String operation, Predicate<Connection> engineExpected, LockedWork<T> work) {
+        long started = System.nanoTime();
+        try (Connection lockConnection = open()) {
+            if (engineExpected.test(lockConnection)) {
+                EngineWarmUp.start(provider);
+            }
+            try (Connection workConnection = open()) {
+                DirectSession.require(lockConnection, workConnection, settings.dataSource().toString());
+                try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
+                    T result = work.run(workConnection);
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                    LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
+                    if (result instanceof MigrationReport report) {
+                        @SuppressWarnings("unchecked")
+                        T timed = (T) report.withDuration(elapsed);
+                        return timed;
+                    }
+                    return result;
+                }
+            }
+        } catch (MigrationException e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            throw new StepFailedException(operation + " with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
+        }
+    }
+
+    private Connection open() {
+        return ConnectionRetry.open(settings.dataSource(), settings.connectTimeout());
+    }
+
+    private void createSchemaIfMissing(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists \"" + settings.schema() + "\"");
+        }
+    }
+
+    private static void checkTarget(int target, int lowest, String operation) {
+        if (target < lowest || target > ChatbotSchema.LATEST_VERSION) {
+            String expected = "a version from " + lowest + " to " + ChatbotSchema.LATEST_VERSION;
+            throw new InvalidConfigurationException("Cannot " + operation + " to version " + target + ": it does not exist."
+                    + " Expected " + expected + ".", "target", expected, Integer.toString(target));
+        }
+    }
+}

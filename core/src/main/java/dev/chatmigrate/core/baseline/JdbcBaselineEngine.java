@@ -1,0 +1,179 @@
+package dev.chatmigrate.core.baseline;
+
+import java.nio.charset.StandardCharsets;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.spi.StepFailedException;
+import dev.chatmigrate.spi.ValidationReport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+
+/** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
+final class JdbcBaselineEngine implements MigrationEngine {
+
+    private static final String HISTORY = "chatmigrate_jdbc_history";
+
+    private final JdbcBaselineProvider provider;
+    private final Connection connection;
+
+    JdbcBaselineEngine(JdbcBaselineProvider provider, MigrationSettings settings) {
+        this.provider = provider;
+        try {
+            connection = settings.dataSource().getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set search_path to \"" + settings.schema() + "\"");
+                statement.execute("create table if not exists " + HISTORY + " (version integer primary key, description text not null,"
+                        + " checksum bigint not null, applied_at timestamptz not null default now())");
+            }
+        } catch (SQLException e) {
+            throw new StepFailedException("jdbc baseline cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public MigrationReport migrate(int targetVersion) {
+        long started = System.nanoTime();
+        int before = current();
+        List<AppliedStep> steps = new ArrayList<>();
+        for (int version = before + 1; version <= targetVersion; version++) {
+            steps.add(run(version, provider.upScript(version), this::record));
+        }
+        return new MigrationReport(provider.id(), before, Math.max(before, current()), steps, Duration.ofNanos(System.nanoTime() - started), List.of());
+    }
+
+    @Override
+    public MigrationReport downgrade(int targetVersion) {
+        long started = System.nanoTime();
+        int before = current();
+        List<AppliedStep> steps = new ArrayList<>();
+        for (int version = before; version > targetVersion; version--) {
+            steps.add(run(version, provider.downScript(version), this::forget));
+        }
+        return new MigrationReport(provider.id(), before, current(), steps, Duration.ofNanos(System.nanoTime() - started), List.of());
+    }
+
+    private interface HistoryChange {
+        void apply(int version) throws SQLException;
+    }
+
+    private AppliedStep run(int version, String script, HistoryChange historyChange) {
+        long started = System.nanoTime();
+        boolean transactional = !script.contains("concurrently");
+        try {
+            connection.setAutoCommit(!transactional);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(script);
+            }
+            if (provider.recordsHistory()) {
+                historyChange.apply(version);
+            }
+            if (transactional) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StepFailedException("jdbc baseline: version " + version + " failed: " + e.getMessage(), e);
+        } finally {
+            autocommitQuietly();
+        }
+        return new AppliedStep(version, ChatbotSchema.describe(version), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void record(int version) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + HISTORY + " (version, description, checksum) values (?, ?, ?)")) {
+            insert.setInt(1, version);
+            insert.setString(2, ChatbotSchema.describe(version));
+            insert.setLong(3, checksum(provider.upScript(version)));
+            insert.executeUpdate();
+        }
+    }
+
+    private void forget(int version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + HISTORY + " where version = ?")) {
+            delete.setInt(1, version);
+            delete.executeUpdate();
+        }
+    }
+
+    @Override
+    public StatusReport status() {
+        int current = current();
+        return new StatusReport(provider.id(), current, IntStream.rangeClosed(1, current).boxed().toList(),
+                IntStream.rangeClosed(current + 1, ChatbotSchema.LATEST_VERSION).boxed().toList());
+    }
+
+    @Override
+    public ValidationReport validate() {
+        List<String> problems = new ArrayList<>();
+        history().forEach((version, checksum) -> {
+            if (checksum != checksum(provider.upScript(version))) {
+                problems.add("version " + version + ": the recorded checksum " + checksum + " does not match the script's "
+                        + checksum(provider.upScript(version)));
+            }
+        });
+        return new ValidationReport(provider.id(), problems);
+    }
+
+    private int current() {
+        return history().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private TreeMap<Integer, Long> history() {
+        TreeMap<Integer, Long> history = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select version, checksum from " + HISTORY)) {
+            while (rows.next()) {
+                history.put(rows.getInt(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new StepFailedException("jdbc baseline cannot read its history: " + e.getMessage(), e);
+        }
+        return history;
+    }
+
+    private static long checksum(String script) {
+        CRC32 crc = new CRC32();
+        crc.update(script.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the step's own failure is what the caller needs to see
+        }
+    }
+
+    private void autocommitQuietly() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is broken; the next statement reports it
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
+        }
+    }
+}

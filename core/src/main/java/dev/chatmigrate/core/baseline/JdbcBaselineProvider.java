@@ -1,0 +1,61 @@
+package dev.chatmigrate.core.baseline;
+
+import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The raw-DDL baseline engine, id {@code jdbc}: the canonical scripts ({@code db/jdbc}) run as they
+ * are, one history row per version in {@code chatmigrate_jdbc_history}. Not registered for discovery;
+ * construct it. Tests subclass it to break it on purpose and prove that the contract suite can fail.
+ */
+public class JdbcBaselineProvider implements MigrationEngineProvider {
+
+    @Override
+    public String id() {
+        return "jdbc";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+    }
+
+    @Override
+    public MigrationEngine open(MigrationSettings settings) {
+        return new JdbcBaselineEngine(this, settings);
+    }
+
+    /** The SQL that brings the schema from {@code version - 1} to {@code version}. */
+    protected String upScript(int version) {
+        return resource(version + ".sql");
+    }
+
+    /** The SQL that undoes {@code version}. */
+    protected String downScript(int version) {
+        return resource(version + ".undo.sql");
+    }
+
+    /** Whether applied versions are written to the history table; only a broken engine says no. */
+    protected boolean recordsHistory() {
+        return true;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = JdbcBaselineProvider.class.getClassLoader().getResourceAsStream("db/jdbc/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script db/jdbc/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

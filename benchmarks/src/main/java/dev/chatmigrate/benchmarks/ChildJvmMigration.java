@@ -29,6 +29,6 @@ public final class ChildJvmMigration {
         }
         Database database = new Database(System.getenv("DATABASE_URL"), System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"));
         BenchEngine engine = BenchEngine.named(args[0]);
-        engine.runner(MigrationSettings.of(engine.provider().id(), database)).migrate();
+        engine.runner(database.settings(engine.provider().id())).migrate();
     }
 }

@@ -2,7 +2,6 @@ package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.Database;
 
-import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.Secrets;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -76,8 +75,9 @@ public final class ChatmigrateCommand {
     private static int failure(CommandLine commandLine, Exception e) {
         PrintWriter err = commandLine.getErr();
         ChatmigrateCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
-        int exitCode = e instanceof MigrationException failure ? failure.exitCode() : 1;
-        String message = Secrets.redact(e.getMessage());
+        int exitCode = Failures.exitCode(e);
+        String advice = Failures.advice(e);
+        String message = Secrets.redact(e.getMessage()) + (advice.isEmpty() ? "" : " " + advice);
         if (root.json) {
             JsonOutput.failure(commandLine.getOut(), message, exitCode);
         }

@@ -32,7 +32,7 @@ final class CompareCommand implements Callable<Integer> {
         try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
             List<String> engines = new ArrayList<>(List.of("jdbc"));
             engines.addAll(MigrationEngines.ids());
-            List<ComparisonRow> rows = new Comparison(session.settings().database(), Math.max(1, runs), root.err()).run(engines);
+            List<ComparisonRow> rows = new Comparison(session.database(), Math.max(1, runs), root.err()).run(engines);
             ComparisonReport report = new ComparisonReport(rows);
             if (out != null) {
                 report.write(out, "Measured on " + Runtime.getRuntime().availableProcessors() + " cores, Java "

@@ -16,11 +16,13 @@ import java.util.Optional;
  */
 final class DatabaseSession implements AutoCloseable {
 
+    private final Database database;
     private final MigrationSettings settings;
     private final MigrationEngineProvider provider;
     private final EmbeddedDatabase embedded;
 
-    private DatabaseSession(MigrationSettings settings, MigrationEngineProvider provider, EmbeddedDatabase embedded) {
+    private DatabaseSession(Database database, MigrationSettings settings, MigrationEngineProvider provider, EmbeddedDatabase embedded) {
+        this.database = database;
         this.settings = settings;
         this.provider = provider;
         this.embedded = embedded;
@@ -33,14 +35,19 @@ final class DatabaseSession implements AutoCloseable {
         Optional<DatabaseUrl> configured = configuration.database();
         if (configured.isPresent()) {
             configured.get().notices().forEach(notice -> err.println("chatmigrate: " + notice));
-            return new DatabaseSession(configuration.settings(configured.get().database()), provider, null);
+            Database database = configured.get().database();
+            return new DatabaseSession(database, configuration.settings(database), provider, null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start();
         err.println("chatmigrate: no database configured (--url or DATABASE_URL): using an embedded PostgreSQL"
                 + " with its data in " + embedded.dataDirectory());
         err.flush();
         Database database = embedded.database();
-        return new DatabaseSession(configuration.settings(database), provider, embedded);
+        return new DatabaseSession(database, configuration.settings(database), provider, embedded);
+    }
+
+    Database database() {
+        return database;
     }
 
     MigrationSettings settings() {

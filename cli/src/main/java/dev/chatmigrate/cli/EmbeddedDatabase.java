@@ -32,7 +32,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start());
         } catch (IOException | RuntimeException e) {
-            throw new MigrationException("Cannot start the embedded PostgreSQL in " + DATA_DIRECTORY.toAbsolutePath() + ": " + e.getMessage()
+            throw new MigrationException(MigrationException.Kind.CANNOT_CONNECT, "Cannot start the embedded PostgreSQL in " + DATA_DIRECTORY.toAbsolutePath() + ": " + e.getMessage()
                     + ". Configure a database with --url or DATABASE_URL instead.", e);
         }
     }
@@ -50,7 +50,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new MigrationException("Cannot stop the embedded PostgreSQL cleanly: " + e.getMessage(), e);
+            throw new MigrationException(MigrationException.Kind.STEP_FAILED, "Cannot stop the embedded PostgreSQL cleanly: " + e.getMessage(), e);
         }
     }
 }

@@ -31,7 +31,7 @@ final class VerifyCommand implements Callable<Integer> {
         try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
             MigrationSettings settings = session.settings();
             StatusReport status = session.runner().status();
-            try (Connection connection = ConnectionRetry.open(settings.database(), settings.applicationName(), settings.connectTimeout())) {
+            try (Connection connection = ConnectionRetry.open(settings.dataSource(), settings.connectTimeout())) {
                 DriftReport drift = SchemaVerifier.verify(connection, settings.schema(), status.currentVersion());
                 SmokeCheck.Result smoke = status.currentVersion() >= 2 ? SmokeCheck.run(connection, settings.schema(), status.currentVersion()) : null;
                 if (root.json) {
@@ -48,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
                     return DRIFT;
                 }
             } catch (SQLException e) {
-                throw new MigrationException("verify could not read the catalog: " + e.getMessage(), e);
+                throw new MigrationException(MigrationException.Kind.STEP_FAILED, "verify could not read the catalog: " + e.getMessage(), e);
             }
         }
         return 0;

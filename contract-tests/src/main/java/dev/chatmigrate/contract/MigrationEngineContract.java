@@ -259,7 +259,7 @@ public abstract class MigrationEngineContract {
             SchemaConflictException conflict = catchThrowableOfType(SchemaConflictException.class, () -> runner().migrate(LATEST));
 
             assertThat(conflict).as("a SchemaConflictException").isNotNull();
-            assertThat(conflict.exitCode()).isEqualTo(4);
+            assertThat(conflict.kind()).isEqualTo(MigrationException.Kind.SCHEMA_CONFLICT);
             assertThat(conflict.differences()).anySatisfy(d -> assertThat(d).contains("messages.conversation_id").contains("uuid").contains("text"));
             assertThat(catalog()).isEqualTo(before);
             assertThat(fingerprint()).isEqualTo(rowsBefore);
@@ -358,7 +358,7 @@ public abstract class MigrationEngineContract {
         @Test
         @DisplayName("c13: a migrator that cannot get the lock in time fails with a lock timeout naming the holder")
         void c13_lockTimeoutNamesTheHolder() throws SQLException {
-            try (Connection holder = settings().database().open("the other replica", Duration.ofSeconds(10));
+            try (Connection holder = database.database().open("the other replica", Duration.ofSeconds(10));
                  AdvisoryLock held = AdvisoryLock.acquire(holder, "public", Duration.ofSeconds(10))) {
                 MigrationRunner impatient = new MigrationRunner(settings().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1)), provider());
 
@@ -476,14 +476,15 @@ public abstract class MigrationEngineContract {
         @Test
         @DisplayName("c16: a database that refuses connections for 3 s, then answers, is migrated within the connect timeout")
         void c16_retriesWhileTheDatabaseWakesUp() throws SQLException {
-            String url = settings().database().jdbcUrl();
+            String url = database.database().jdbcUrl();
             Matcher server = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/").matcher(url);
             assertThat(server.find()).as("host and port in %s", url).isTrue();
             int port = server.group(2) == null ? 5432 : Integer.parseInt(server.group(2));
             try (RefusingThenForwardingProxy proxy = RefusingThenForwardingProxy.start(server.group(1), port, Duration.ofSeconds(3))) {
                 Database viaProxy = new Database(url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"),
-                        settings().database().user(), settings().database().password());
-                MigrationSettings waking = new MigrationSettings(provider().id(), viaProxy, "public", Duration.ofSeconds(30), Duration.ofSeconds(30));
+                        database.database().user(), database.database().password());
+                MigrationSettings waking = settings().withDataSource(viaProxy.dataSource("waking", Duration.ofSeconds(30)))
+                        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30));
                 long started = System.nanoTime();
 
                 MigrationReport report = new MigrationRunner(waking, provider()).migrate(LATEST);

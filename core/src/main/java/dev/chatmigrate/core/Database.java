@@ -1,5 +1,6 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 
@@ -88,6 +89,11 @@ public record Database(String jdbcUrl, String user, String password) {
         dataSource.setConnectTimeout(seconds);
         dataSource.setLoginTimeout(seconds);
         return dataSource;
+    }
+
+    /** Settings for {@code engineId} on this database, with the default schema and timeouts. */
+    public MigrationSettings settings(String engineId) {
+        return MigrationSettings.of(engineId, dataSource(applicationName(engineId), MigrationSettings.DEFAULT_CONNECT_TIMEOUT));
     }
 
     /** The {@code application_name} chatmigrate's connections carry for {@code engineId}, so {@code pg_stat_activity} shows who they are. */

@@ -30,7 +30,7 @@ public final class ColdRun {
         Database database = new Database(args[1], args[2].isEmpty() ? null : args[2], System.getenv("DATABASE_PASSWORD"));
         connectOnce(database);
         for (int i = 3; i < args.length; i++) {
-            MigrationSettings settings = new MigrationSettings(provider.id(), database, args[i], Duration.ofSeconds(30), Duration.ofSeconds(60));
+            MigrationSettings settings = database.settings(provider.id()).withSchema(args[i]);
             long started = System.nanoTime();
             new MigrationRunner(settings, provider).migrate();
             System.out.println((System.nanoTime() - started) / 1e6);

@@ -72,12 +72,12 @@ public final class Comparison {
             List<Double> warm = times.subList(1, times.size()).stream().sorted().toList();
             return new ComparisonRow(engine, state.name(), times.get(0), warm.isEmpty() ? Double.NaN : warm.get(warm.size() / 2), verified);
         } catch (SQLException e) {
-            throw new MigrationException("compare: preparing or verifying " + engine + " on " + state + " failed: " + e.getMessage(), e);
+            throw new MigrationException(MigrationException.Kind.STEP_FAILED, "compare: preparing or verifying " + engine + " on " + state + " failed: " + e.getMessage(), e);
         }
     }
 
     private MigrationSettings settings(String engine, String schema) {
-        return new MigrationSettings(engine, database, schema, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return database.settings(engine).withSchema(schema);
     }
 
     private List<Double> fork(String engine, List<String> schemas) {
@@ -96,7 +96,7 @@ public final class Comparison {
                 Process process = builder.start();
                 List<Double> times = new String(process.getInputStream().readAllBytes()).lines().map(Double::parseDouble).toList();
                 if (process.waitFor() != 0 || times.size() != schemas.size()) {
-                    throw new MigrationException("compare: the " + engine + " run failed (exit " + process.exitValue() + "): "
+                    throw new MigrationException(MigrationException.Kind.STEP_FAILED, "compare: the " + engine + " run failed (exit " + process.exitValue() + "): "
                             + Files.readString(errors).strip());
                 }
                 return times;
@@ -104,10 +104,10 @@ public final class Comparison {
                 Files.deleteIfExists(errors);
             }
         } catch (IOException e) {
-            throw new MigrationException("compare: cannot start a JVM for " + engine + ": " + e.getMessage(), e);
+            throw new MigrationException(MigrationException.Kind.STEP_FAILED, "compare: cannot start a JVM for " + engine + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigrationException("compare: interrupted", e);
+            throw new MigrationException(MigrationException.Kind.STEP_FAILED, "compare: interrupted", e);
         }
     }
 }

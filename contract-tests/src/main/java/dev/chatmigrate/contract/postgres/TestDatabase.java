@@ -16,7 +16,8 @@ public record TestDatabase(String name, Database database, TestPostgres server) 
 
     /** Settings for {@code engineId} on this database with test-friendly timeouts (15 s connect, 60 s lock). */
     public MigrationSettings settings(String engineId) {
-        return new MigrationSettings(engineId, database, "public", Duration.ofSeconds(15), Duration.ofSeconds(60));
+        return new MigrationSettings(engineId, database.dataSource(Database.applicationName(engineId), Duration.ofSeconds(15)), "public",
+                Duration.ofSeconds(15), Duration.ofSeconds(60), MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.chatmigrate.example;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chatmigrate.core.DatabaseUrl;
 import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -53,7 +54,7 @@ public final class ChatbotApplication implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(application::close, "chatbot-shutdown"));
         } catch (MigrationException e) {
             LOG.error("Cannot start: {}", Secrets.redact(e.getMessage()));
-            System.exit(e.exitCode());
+            System.exit(exitCode(e.kind()));
         } catch (RuntimeException e) {
             LOG.error("Cannot start: {}", Secrets.redact(e.getMessage()), e);
             System.exit(1);
@@ -74,11 +75,11 @@ public final class ChatbotApplication implements AutoCloseable {
                 "No database is configured: the chatbot example needs DATABASE_URL, such as"
                         + " postgresql://{user}:{password}@{host}/{database}?sslmode=require or jdbc:postgresql://{host}/{database}."));
         url.notices().forEach(LOG::info);
-        MigrationSettings settings = configuration.settings(url.database());
-
-        int schemaVersion = SchemaStartup.prepare(configuration, settings);
-        HikariDataSource pool = ConnectionPool.open(settings.database(), settings.schema());
+        HikariDataSource pool = ConnectionPool.open(url.database(), configuration.schema());
         try {
+            Chatmigrate chatmigrate = Chatmigrate.configure().apply(configuration).dataSource(pool).load();
+            MigrationSettings settings = chatmigrate.settings();
+            int schemaVersion = SchemaStartup.prepare(configuration, chatmigrate);
             SchemaStartup.reportDrift(pool, settings.schema(), schemaVersion);
             ChatbotServer server = ChatbotServer.start(port, new ChatbotRoutes(new ConversationStore(pool), schemaVersion));
             LOG.info("Chatbot example listening on port {} (schema {} at version {})", server.port(), settings.schema(), schemaVersion);
@@ -87,6 +88,18 @@ public final class ChatbotApplication implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /** The exit codes of the {@code chatmigrate} command, so that both fail the same way. */
+    private static int exitCode(MigrationException.Kind kind) {
+        return switch (kind) {
+            case UNKNOWN_ENGINE, BAD_CONFIGURATION -> 2;
+            case CANNOT_CONNECT -> 3;
+            case SCHEMA_CONFLICT -> 4;
+            case LOCK_TIMEOUT -> 5;
+            case REFUSED_DATA_LOSS -> 6;
+            case STEP_FAILED -> 1;
+        };
     }
 
     private static int port(Map<String, String> environment) {

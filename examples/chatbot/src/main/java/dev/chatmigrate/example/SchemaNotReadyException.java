@@ -9,11 +9,6 @@ import dev.chatmigrate.spi.MigrationException;
 final class SchemaNotReadyException extends MigrationException {
 
     SchemaNotReadyException(String message) {
-        super(message);
-    }
-
-    @Override
-    public int exitCode() {
-        return 4;
+        super(Kind.SCHEMA_CONFLICT, message);
     }
 }

@@ -4,7 +4,7 @@ import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
 import dev.chatmigrate.core.Setting;
@@ -37,16 +37,16 @@ final class SchemaStartup {
      *
      * @throws SchemaNotReadyException when that version is below {@link #MINIMUM_VERSION}
      */
-    static int prepare(MigrationConfiguration configuration, MigrationSettings settings) {
-        MigrationRunner runner = MigrationRunner.of(settings);
-        boolean enabled = configuration.enabled();
+    static int prepare(MigrationConfiguration configuration, Chatmigrate chatmigrate) {
+        MigrationSettings settings = chatmigrate.settings();
+        boolean enabled = chatmigrate.enabled();
         int version;
         if (enabled) {
-            MigrationReport report = runner.migrate(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
+            MigrationReport report = chatmigrate.migrate();
             LOG.info(describe(report, settings.schema()));
             version = report.versionAfter();
         } else {
-            version = runner.status().currentVersion();
+            version = chatmigrate.status().currentVersion();
             LOG.info("Migrations are disabled ({}=false from {}); {} reports schema {} at version {}", Setting.ENABLED.environmentVariable(),
                     configuration.source(Setting.ENABLED), settings.engineId(), settings.schema(), version);
         }
@@ -84,7 +84,7 @@ final class SchemaStartup {
                 LOG.warn("{}{}Run 'chatmigrate verify' for details and 'chatmigrate migrate' to reconcile.", drift, System.lineSeparator());
             }
         } catch (SQLException e) {
-            throw new MigrationException("Cannot read the catalog of schema " + schema + " to verify it: " + Secrets.redact(e.getMessage()), e);
+            throw new MigrationException(MigrationException.Kind.STEP_FAILED, "Cannot read the catalog of schema " + schema + " to verify it: " + Secrets.redact(e.getMessage()), e);
         }
     }
 }

@@ -90,7 +90,7 @@ class ChatbotStartupTest {
         @DisplayName("on an empty database: nothing is created, and startup is refused with exit code 4 and what to do")
         void emptyDatabaseIsRefused() throws SQLException {
             assertThatThrownBy(() -> ChatbotApplication.start(TestEnvironment.of(database, "CHATMIGRATE_ENABLED", "false")))
-                    .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.kind()).isEqualTo(MigrationException.Kind.SCHEMA_CONFLICT))
                     .hasMessageContaining("Schema public is at version 0 (flyway), but the chatbot needs version 2 or later")
                     .hasMessageContaining("Migrations are disabled (CHATMIGRATE_ENABLED=false): run 'chatmigrate migrate'");
 
@@ -133,7 +133,7 @@ class ChatbotStartupTest {
         @DisplayName("a PORT that is not a port number: exit code 2, saying what is expected")
         void badPort() {
             assertThatThrownBy(() -> ChatbotApplication.start(TestEnvironment.of(database, "PORT", "http")))
-                    .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.kind()).isEqualTo(MigrationException.Kind.BAD_CONFIGURATION))
                     .hasMessageContaining("The setting PORT is 'http': expected a port number from 0 to 65535");
         }
 

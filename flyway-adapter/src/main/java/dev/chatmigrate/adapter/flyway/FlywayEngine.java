@@ -40,7 +40,7 @@ final class FlywayEngine implements MigrationEngine {
     FlywayEngine(String id, MigrationSettings settings) {
         this.id = id;
         this.settings = settings;
-        this.dataSource = settings.database().dataSource(settings.applicationName());
+        this.dataSource = settings.dataSource();
     }
 
     private Flyway flyway(String target) {
@@ -140,6 +140,6 @@ final class FlywayEngine implements MigrationEngine {
 
     @Override
     public void close() {
-        // PGSimpleDataSource holds no connections
+        // the data source is the caller's, and Flyway closes the connections it took
     }
 }

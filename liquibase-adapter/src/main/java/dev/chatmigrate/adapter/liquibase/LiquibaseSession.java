@@ -46,7 +46,7 @@ final class LiquibaseSession implements AutoCloseable {
 
     static LiquibaseSession open(MigrationSettings settings) {
         try {
-            Connection connection = settings.database().open(settings.applicationName(), settings.connectTimeout());
+            Connection connection = settings.dataSource().getConnection();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set search_path to \"" + settings.schema() + "\"");
             } catch (SQLException e) {
@@ -55,7 +55,7 @@ final class LiquibaseSession implements AutoCloseable {
             }
             return new LiquibaseSession(settings, connection);
         } catch (SQLException e) {
-            throw new CannotConnectException("The Liquibase engine cannot connect to " + settings.database() + ": "
+            throw new CannotConnectException("The Liquibase engine cannot connect to " + settings.dataSource() + ": "
                     + Secrets.redact(e.getMessage()) + ". The runner's own connection worked a moment before;"
                     + " check that the server accepts one more connection (max_connections) and try again.", e);
         }

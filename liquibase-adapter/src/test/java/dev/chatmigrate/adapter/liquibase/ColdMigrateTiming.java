@@ -53,7 +53,7 @@ public final class ColdMigrateTiming {
                     DatabaseStates.partial(connection);
                 }
             }
-            case "COMPLETE" -> MigrationRunner.of(MigrationSettings.of("liquibase", database)).migrate();
+            case "COMPLETE" -> MigrationRunner.of(database.settings("liquibase")).migrate();
             default -> throw new IllegalArgumentException("state must be EMPTY, PARTIAL or COMPLETE, was " + state);
         }
         System.out.println(database.jdbcUrl());
@@ -61,7 +61,7 @@ public final class ColdMigrateTiming {
 
     private static void time(Database database, String engine) {
         MigrationEngineProvider provider = engine.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(engine);
-        MigrationRunner runner = new MigrationRunner(MigrationSettings.of(provider.id(), database), provider);
+        MigrationRunner runner = new MigrationRunner(database.settings(provider.id()), provider);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();

@@ -29,8 +29,7 @@ class FailureMessagesTest {
         database = TestPostgres.server().createDatabase();
         // the test server trusts local connections, so the password is carried but never checked
         MigrationSettings settings = database.settings("liquibase");
-        settings = new MigrationSettings("liquibase", settings.database().withCredentials(null, PASSWORD), "public",
-                settings.connectTimeout(), settings.lockTimeout());
+        settings = settings.withDataSource(database.database().withCredentials(null, PASSWORD).dataSource("liquibase", settings.connectTimeout()));
         runner = new MigrationRunner(settings, new LiquibaseEngineProvider());
     }
 

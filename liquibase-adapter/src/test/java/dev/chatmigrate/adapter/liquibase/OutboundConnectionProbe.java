@@ -52,7 +52,7 @@ public final class OutboundConnectionProbe {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             if (args[0].equals("adapter")) {
-                new MigrationRunner(MigrationSettings.of("liquibase", database), new LiquibaseEngineProvider()).migrate();
+                new MigrationRunner(database.settings("liquibase"), new LiquibaseEngineProvider()).migrate();
             } else {
                 migrateWithPlainLiquibase(database);
             }

@@ -40,7 +40,7 @@ final class MyBatisSession implements ConnectionProvider, AutoCloseable {
     /** Opens and prepares the session for {@code settings}' database and schema. */
     static MyBatisSession open(MigrationSettings settings) {
         try {
-            Connection connection = settings.database().open(settings.applicationName(), settings.connectTimeout());
+            Connection connection = settings.dataSource().getConnection();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set search_path to \"" + settings.schema() + "\"");
                 statement.execute("set client_min_messages to warning");
@@ -50,7 +50,7 @@ final class MyBatisSession implements ConnectionProvider, AutoCloseable {
             }
             return new MyBatisSession(connection);
         } catch (SQLException e) {
-            throw new CannotConnectException("The MyBatis engine cannot open its session on " + settings.database() + " (schema "
+            throw new CannotConnectException("The MyBatis engine cannot open its session on " + settings.dataSource() + " (schema "
                     + settings.schema() + "): " + Secrets.redact(e.getMessage()) + ". Check the database URL and credentials.", e);
         }
     }

@@ -57,8 +57,8 @@ class MyBatisTrapsTest extends MyBatisDatabaseTest {
                     create event trigger warn_on_conversations on ddl_command_end execute function warn_on_conversations();
                     """);
             MigrationSettings plain = settings();
-            MigrationSettings withPassword = new MigrationSettings("mybatis", plain.database().withCredentials(null, "s3cret-Pa55"), "public",
-                    plain.connectTimeout(), plain.lockTimeout());
+            MigrationSettings withPassword = plain.withDataSource(database.database().withCredentials(null, "s3cret-Pa55")
+                    .dataSource("mybatis", plain.connectTimeout()));
 
             assertThatThrownBy(() -> new MigrationRunner(withPassword, new MyBatisEngineProvider()).migrate(LATEST))
                     .isInstanceOf(StepFailedException.class)

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -27,11 +26,10 @@ import java.util.zip.CRC32;
  */
 final class FlywayHistoryCheck {
 
-    static final List<String> SCRIPTS = List.of(
-            "V1__create_conversations.sql",
-            "V2__create_messages.sql",
-            "V3__add_messages_token_count.sql",
-            "V4__index_messages_created_at.sql");
+    /** The migration script of {@code version}, named after the version's {@link dev.chatmigrate.schema.SchemaVersion#slug()}. */
+    static String script(int version) {
+        return "V" + version + "__" + ChatbotSchema.version(version).slug() + ".sql";
+    }
 
     private FlywayHistoryCheck() {
     }
@@ -78,7 +76,7 @@ final class FlywayHistoryCheck {
 
     /** Flyway's checksum of a script: CRC32 over its lines, each without its line break, a leading BOM removed. */
     static int checksum(int version) {
-        String name = "db/flyway/migrations/" + SCRIPTS.get(version - 1);
+        String name = "db/flyway/migrations/" + script(version);
         CRC32 crc = new CRC32();
         try (InputStream in = FlywayHistoryCheck.class.getClassLoader().getResourceAsStream(name);
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

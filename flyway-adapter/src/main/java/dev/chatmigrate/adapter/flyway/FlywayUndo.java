@@ -15,22 +15,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Emulated downgrade for Flyway CE: runs this adapter's undo scripts ({@code db/flyway/undo}) newest
+ * Emulated downgrade for Flyway CE: runs this adapter's undo scripts ({@code db/flyway/undo/U<version>__<slug>.sql},
+ * named like the migration they undo, as Flyway Teams names them) newest
  * first and removes each version's history row in the same transaction. The concurrent index drop
  * cannot run in a transaction, so its row goes first: a crash between the two leaves version 3
  * recorded with the index still there, which the next migrate's {@code IF NOT EXISTS} accepts.
  */
 final class FlywayUndo {
-
-    private static final Map<Integer, String> UNDO_SCRIPTS = Map.of(
-            1, "U1__drop_conversations.sql",
-            2, "U2__drop_messages.sql",
-            3, "U3__drop_messages_token_count.sql",
-            4, "U4__drop_index_messages_created_at.sql");
 
     private final MigrationSettings settings;
     private final DataSource dataSource;
@@ -82,7 +76,7 @@ final class FlywayUndo {
     }
 
     private static String script(int version) {
-        String name = "db/flyway/undo/" + UNDO_SCRIPTS.get(version);
+        String name = "db/flyway/undo/U" + version + "__" + ChatbotSchema.version(version).slug() + ".sql";
         try (InputStream in = FlywayUndo.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing undo script " + name);

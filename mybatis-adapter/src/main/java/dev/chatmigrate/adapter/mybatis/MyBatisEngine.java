@@ -43,13 +43,12 @@ final class MyBatisEngine implements MigrationEngine {
     static final String CHANGELOG_TABLE = "mybatis_changelog";
     /** Where the scripts are, on the class path. */
     static final String SCRIPTS = "db/mybatis/scripts";
-    /** The scripts in {@link #SCRIPTS}: a class loader cannot list a folder inside a jar. */
-    static final List<String> SCRIPT_NAMES = List.of(
-            "000_create_changelog.sql",
-            "001_create_conversations.sql",
-            "002_create_messages.sql",
-            "003_add_messages_token_count.sql",
-            "004_index_messages_created_at.sql");
+    /**
+     * The scripts in {@link #SCRIPTS}, one per version named after its {@link dev.chatmigrate.schema.SchemaVersion#slug()}
+     * after the changelog's own: a class loader cannot list a folder inside a jar.
+     */
+    static final List<String> SCRIPT_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("000_create_changelog.sql"),
+            ChatbotSchema.VERSIONS.stream().map(v -> String.format("%03d_%s.sql", v.number(), v.slug()))).toList();
 
     private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("(?i)\\b(create|drop)\\s+index\\s+concurrently\\b");
 

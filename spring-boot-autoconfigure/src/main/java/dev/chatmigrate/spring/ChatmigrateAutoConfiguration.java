@@ -13,7 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 
 /**
  * Migrates the chatbot schema at startup, before anything uses the database: a {@link Chatmigrate}
@@ -28,6 +31,7 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(Chatmigrate.class)
 @Conditional(ChatmigrateAutoConfiguration.DatabaseCondition.class)
 @EnableConfigurationProperties(ChatmigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public class ChatmigrateAutoConfiguration {
 
     /** The configured chatmigrate: {@code chatmigrate.url} when set, else the application's data source. */
@@ -54,9 +58,8 @@ public class ChatmigrateAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ChatmigrateInitializer chatmigrateInitializer(Chatmigrate chatmigrate, ChatmigrateProperties properties) {
-        return new ChatmigrateInitializer(chatmigrate,
-                new EngineLibraryCheck(ChatmigrateAutoConfiguration.class.getClassLoader(), properties.getEngineLibraryCheck()));
+    public ChatmigrateInitializer chatmigrateInitializer(Chatmigrate chatmigrate, ChatmigrateProperties properties, ApplicationContext context) {
+        return new ChatmigrateInitializer(chatmigrate, new EngineLibraryCheck(context.getClassLoader(), properties.getEngineLibraryCheck()));
     }
 
     /** A database to migrate: a single {@link DataSource} bean, or {@code chatmigrate.url}. */

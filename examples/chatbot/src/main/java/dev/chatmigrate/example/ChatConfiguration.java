@@ -1,5 +1,7 @@
 package dev.chatmigrate.example;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -16,10 +18,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChatConfiguration.class);
+
     /** The offline model, when {@link ModelSelection} chose none. */
     @Bean
     @ConditionalOnProperty(name = "spring.ai.model.chat", havingValue = "none")
-    ChatModel echoChatModel() {
+    ChatModel echoChatModel(@Value("${OPENAI_API_KEY:}") String openAiKey) {
+        if (!openAiKey.isBlank()) {
+            LOG.warn("OPENAI_API_KEY is set, but this jar was built without the OpenAI starter: answering with the offline echo model."
+                    + " Build it with -Popenai to use OpenAI.");
+        }
         return new EchoChatModel();
     }
 

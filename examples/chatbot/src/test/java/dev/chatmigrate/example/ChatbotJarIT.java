@@ -97,8 +97,15 @@ class ChatbotJarIT {
     @DisplayName("java -jar migrates an empty database with the engine of CHATMIGRATE_ENGINE, serves the API, and stops gracefully on SIGTERM")
     void servesAndStops() throws Exception {
         try (TestDatabase database = TestPostgres.server().createDatabase()) {
-            Service service = launch(Map.of("DATABASE_URL", database.database().jdbcUrl(), "DATABASE_USER", database.database().user(),
-                    "DATABASE_PASSWORD", database.database().password(), "PORT", "0", "CHATMIGRATE_ENGINE", "mybatis"));
+            Map<String, String> environment = new java.util.HashMap<>(Map.of("DATABASE_URL", database.database().jdbcUrl(), "PORT", "0",
+                    "CHATMIGRATE_ENGINE", "mybatis"));
+            if (database.database().user() != null) {
+                environment.put("DATABASE_USER", database.database().user());
+            }
+            if (database.database().password() != null) {
+                environment.put("DATABASE_PASSWORD", database.database().password());
+            }
+            Service service = launch(environment);
             try {
                 ChatbotClient client = new ChatbotClient(service.port());
 

@@ -2,6 +2,7 @@ package dev.chatmigrate.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
@@ -68,7 +69,7 @@ class VerifierTest {
     @Test
     @DisplayName("a column of the wrong type is named with table, expected and found")
     void wrongType() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("alter table messages alter column content type varchar(100)");
 
         assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
@@ -78,7 +79,7 @@ class VerifierTest {
     @Test
     @DisplayName("a renamed constraint, a missing default and an extra index are each reported")
     void namesDefaultsAndExtras() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("""
                 alter table conversations rename constraint pk_conversations to conversations_pkey;
                 alter table messages alter column created_at drop default;
@@ -92,7 +93,7 @@ class VerifierTest {
     @Test
     @DisplayName("an INVALID index left by an interrupted concurrent build is drift")
     void invalidIndex() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
 
         assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
@@ -102,10 +103,10 @@ class VerifierTest {
     @Test
     @DisplayName("the next migrate rebuilds an INVALID index instead of keeping it forever")
     void invalidIndexIsRebuilt() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
 
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
 
         assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).isEmpty();
     }
@@ -113,7 +114,7 @@ class VerifierTest {
     @Test
     @DisplayName("the smoke check passes on the canonical schema, leaves no rows, and fails when the role check is missing")
     void smokeCheck() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         assertThat(SmokeCheck.run(connection, "public", 4).passed()).isTrue();
         assertThat(DataFingerprint.of(connection, "public").totalRows()).isZero();
 
@@ -131,7 +132,7 @@ class VerifierTest {
         DatabaseStates.insertMessages(connection);
         DataFingerprint before = DataFingerprint.of(connection, "public");
 
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         assertThat(DataFingerprint.of(connection, "public")).isEqualTo(before);
 
         sql("update messages set content = 'Hi there!' where role = 'assistant'");

@@ -1,6 +1,7 @@
 package dev.chatmigrate.memory.springai;
 
 import dev.chatmigrate.memory.springai.internal.ConversationIds;
+import dev.chatmigrate.memory.springai.internal.MessageRow;
 import dev.chatmigrate.memory.springai.internal.MessageTable;
 import dev.chatmigrate.memory.springai.internal.SpringAiMessages;
 import java.sql.Connection;
@@ -75,9 +76,10 @@ public final class ChatmigrateChatMemoryRepository implements ChatMemoryReposito
     public void saveAll(String conversationId, List<Message> newMessages) {
         UUID id = ConversationIds.toUuid(conversationId);
         Objects.requireNonNull(newMessages, "messages");
-        var rows = newMessages.stream().map(messages::toRow).toList();
+        List<MessageRow> rows = newMessages.stream().map(messages::toRow).toList();
+        String userId = Objects.requireNonNull(userIdForConversation.apply(conversationId), "the user id for " + conversationId);
         inTransaction("save conversation " + conversationId + " in " + schema + ".messages",
-                connection -> table.replace(connection, id, userIdForConversation.apply(conversationId), rows));
+                connection -> table.replace(connection, id, userId, rows));
     }
 
     /** Deletes the conversation's messages; its {@code conversations} row, which the application may own, stays. */

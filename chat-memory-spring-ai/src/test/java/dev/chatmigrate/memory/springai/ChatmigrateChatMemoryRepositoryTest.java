@@ -3,6 +3,7 @@ package dev.chatmigrate.memory.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
@@ -172,6 +173,19 @@ class ChatmigrateChatMemoryRepositoryTest {
             assertThat(repository.findConversationIds()).containsExactlyInAnyOrder(uuid, defaultUuid);
             assertThat(repository.findByConversationId(defaultUuid)).containsExactly(new UserMessage("by name"));
             assertThat(repository.findByConversationId(uuid.toUpperCase())).containsExactly(new UserMessage("by uuid"));
+        }
+
+        @Test
+        @DisplayName("A name-based id is what PostgreSQL's uuid_generate_v5 gives for the documented namespace")
+        void nameBasedIdMatchesPostgres() throws Exception {
+            boolean uuidOssp = !Rows.query(dataSource, "select 1 from pg_available_extensions where name = 'uuid-ossp'").isEmpty();
+            assumeTrue(uuidOssp, "this PostgreSQL server has no uuid-ossp extension to compare with");
+            Rows.execute(dataSource, "create extension if not exists \"uuid-ossp\"");
+
+            repository.saveAll("user-42:support", List.of(new UserMessage("hi")));
+
+            assertThat(repository.findConversationIds()).isEqualTo(Rows.query(dataSource,
+                    "select uuid_generate_v5('0b82b998-a1cf-5d1a-8f04-386914e29d13', 'user-42:support')::text").get(0));
         }
 
         @Test

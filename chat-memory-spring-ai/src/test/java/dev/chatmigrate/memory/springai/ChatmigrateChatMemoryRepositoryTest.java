@@ -9,11 +9,15 @@ import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +232,33 @@ class ChatmigrateChatMemoryRepositoryTest {
                     .hasMessageContaining("Could not save conversation c in public.messages");
 
             assertThat(repository.findByConversationId("c")).containsExactly(new UserMessage("kept"));
+        }
+
+        @Test
+        @DisplayName("A save waits for the conversation row's lock, so concurrent saves of one conversation queue")
+        void savesOfOneConversationQueue() throws Exception {
+            repository.saveAll("c", List.of(new UserMessage("first")));
+            try (Connection holder = dataSource.getConnection()) {
+                holder.setAutoCommit(false);
+                try (Statement lock = holder.createStatement()) {
+                    lock.execute("select 1 from conversations for update");
+                }
+                CompletableFuture<Void> save = CompletableFuture.runAsync(() -> repository.saveAll("c", List.of(new UserMessage("second"))));
+
+                awaitLockWaiters(1);
+                assertThat(save).isNotDone();
+                holder.commit();
+                save.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(repository.findByConversationId("c")).containsExactly(new UserMessage("second"));
+        }
+
+        private void awaitLockWaiters(int expected) throws Exception {
+            String waiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()";
+            for (int attempt = 0; attempt < 300 && !Rows.query(dataSource, waiting).get(0).get(0).equals(String.valueOf(expected)); attempt++) {
+                Thread.sleep(100);
+            }
+            assertThat(Rows.query(dataSource, waiting)).containsExactly(List.of(String.valueOf(expected)));
         }
 
         @Test

@@ -74,6 +74,19 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
                     "org.apache.ibatis..");
 
+    /** Chat memory depends on the schema's table names, JDBC and its framework only: nothing of chatmigrate, not the other framework. */
+    @ArchTest
+    static final ArchRule springAiMemoryUsesJdbcSpringAndJacksonOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.memory.springai..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.springframework..", "tools.jackson..",
+                    "dev.chatmigrate.memory.springai..");
+
+    @ArchTest
+    static final ArchRule langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.memory.langchain4j..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "dev.langchain4j..", "com.fasterxml.jackson..",
+                    "dev.chatmigrate.memory.langchain4j..");
+
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices()
             .matching("dev.chatmigrate.(*)..")

@@ -15,6 +15,8 @@ import dev.chatmigrate.schema.violation.SchemaUsingTheSpi;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.memory.langchain4j.violation.LangChain4jMemoryUsingSpringAi;
+import dev.chatmigrate.memory.springai.violation.SpringAiMemoryUsingTheSpi;
 import dev.chatmigrate.spi.violation.SpiClassUsingFlyway;
 import dev.chatmigrate.verifier.violation.VerifierUsingTheCore;
 import java.util.stream.Stream;
@@ -28,7 +30,7 @@ class RulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
             SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
-            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class);
+            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         return Stream.of(
@@ -44,7 +46,11 @@ class RulesCanFailTest {
                 Arguments.of("coreInternalsStayInCore", ModuleRulesTest.coreInternalsStayInCore, "CliUsingCoreInternals"),
                 Arguments.of("engineLibrariesStayOutOfTheContract", ModuleRulesTest.engineLibrariesStayOutOfTheContract, "ContractUsingEngineLibraries"),
                 Arguments.of("theExampleUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theExampleUsesEnginesOnlyThroughTheCore, "ExampleUsingAnAdapter"),
-                Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"));
+                Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"),
+                Arguments.of("springAiMemoryUsesJdbcSpringAndJacksonOnly", ModuleRulesTest.springAiMemoryUsesJdbcSpringAndJacksonOnly,
+                        "dev.chatmigrate.schema.ChatbotSchema"),
+                Arguments.of("langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly", ModuleRulesTest.langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly,
+                        "org.springframework.ai.chat.messages.Message"));
     }
 
     @ParameterizedTest(name = "{0} catches {2}")
@@ -52,4 +58,5 @@ class RulesCanFailTest {
     void eachRuleCatchesItsViolator(String name, ArchRule rule, String violator) {
         assertThatThrownBy(() -> rule.check(VIOLATIONS)).isInstanceOf(AssertionError.class).hasMessageContaining(violator);
     }
+
 }

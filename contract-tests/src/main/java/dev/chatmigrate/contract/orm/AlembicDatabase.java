@@ -48,7 +48,7 @@ public final class AlembicDatabase {
      */
     public static OrmRows create(TestDatabase database, IdKind ids) {
         Optional<Python> python = Python.withAlembic();
-        assumeTrue(python.isPresent(), "Skipped: no python3 on the PATH can '" + Python.REQUIRED_MODULES
+        assumeTrue(python.isPresent(), "No python3 on the PATH can '" + Python.REQUIRED_MODULES
                 + "'; install Debian's python3-alembic python3-sqlalchemy python3-psycopg2 (.ci/run does)");
         Path project = copyProject();
         try {

@@ -82,13 +82,18 @@ public final class AlembicDatabase {
         }
     }
 
-    /** SQLAlchemy's URL for {@code database} (host, port, user, database name); the password goes in {@code PGPASSWORD}. */
+    /**
+     * SQLAlchemy's URL for {@code database} (host, port, user, database name, {@code sslmode} if the JDBC URL has one);
+     * the password goes in {@code PGPASSWORD}, never in the URL.
+     */
     static Map<String, String> environment(Database database, IdKind ids) {
         URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         String user = database.user() == null ? "" : URLEncoder.encode(database.user(), StandardCharsets.UTF_8) + "@";
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        String sslMode = uri.getQuery() == null ? "" : Stream.of(uri.getQuery().split("&"))
+                .filter(parameter -> parameter.startsWith("sslmode=")).findFirst().map(parameter -> "?" + parameter).orElse("");
         Map<String, String> environment = new HashMap<>();
-        environment.put("CHATMIGRATE_ORM_URL", "postgresql+psycopg2://" + user + uri.getHost() + port + uri.getPath());
+        environment.put("CHATMIGRATE_ORM_URL", "postgresql+psycopg2://" + user + uri.getHost() + port + uri.getPath() + sslMode);
         environment.put("CHATMIGRATE_ORM_IDS", ids.name().toLowerCase());
         if (database.password() != null) {
             environment.put("PGPASSWORD", database.password());

@@ -14,8 +14,12 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
+import org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform;
 
-/** Hibernate, bootstrapped as a Spring Boot application would configure it, writing the chatbot's rows. */
+/**
+ * Hibernate, bootstrapped with the settings Spring Boot gives it (its naming strategy, no JTA platform), writing the
+ * chatbot's rows.
+ */
 final class HibernateApplication {
 
     /** The same conversations as the Alembic fixture's seed, with one tool call: user, title, (role, content) turns. */
@@ -54,6 +58,7 @@ final class HibernateApplication {
         configuration.getProperties().put(AvailableSettings.DATASOURCE, database.dataSource("chatmigrate-test-hibernate"));
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "update");
         configuration.setProperty(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
+        configuration.setProperty(AvailableSettings.JTA_PLATFORM, NoJtaPlatform.class.getName());
         List<StoredConversation> conversations = new ArrayList<>();
         List<StoredMessage> messages = new ArrayList<>();
         try (SessionFactory sessions = configuration.buildSessionFactory()) {

@@ -10,7 +10,9 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
  * rows written through a {@code Session}. Bootstrapped without Spring.
  *
  * <p>Hibernate is an optional dependency of the contract tests: a module that uses this fixture adds
- * {@code org.hibernate.orm:hibernate-core} at test scope.
+ * {@code org.hibernate.orm:hibernate-core} at test scope, and keeps Hibernate's start-up messages (INFO, through
+ * jboss-logging to SLF4J) out of its test output with {@code <logger name="org.hibernate" level="WARN"/>} in its
+ * {@code logback-test.xml}.
  */
 public final class HibernateDatabase {
 

@@ -88,8 +88,4 @@ abstract class MadeByOrm {
         }
         return values;
     }
-
-    OrmRows written() {
-        return written;
-    }
 }

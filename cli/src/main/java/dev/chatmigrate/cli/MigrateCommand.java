@@ -1,10 +1,10 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.spi.AppliedStep;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.MigrationConfiguration;
-import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.core.Setting;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.MigrationReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,19 +12,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code chatmigrate migrate}: adopts existing tables and applies every pending version. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate", mixinStandardHelpOptions = true, resourceBundle = "dev.chatmigrate.cli.HelpValues",
         description = "Brings the schema to the latest version (or --target), adopting tables that exist without history.")
 final class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand
     ChatmigrateCommand root;
 
-    @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to 4 or latest (CHATMIGRATE_TARGET; default latest).")
+    @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
     @Override
     public Integer call() {
-        MigrationConfiguration configuration = Commands.configuration(root, Setting.TARGET, target);
+        MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
                     + configuration.source(Setting.ENABLED) + "); nothing done");

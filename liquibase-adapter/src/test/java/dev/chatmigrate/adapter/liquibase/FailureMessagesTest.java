@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StepFailedException;
 import java.sql.Connection;
@@ -44,10 +45,10 @@ class FailureMessagesTest {
         runner.migrate(2);
         execute("update databasechangelog set md5sum = '9:00000000000000000000000000000000' where id = 'v1-create-table-conversations'");
 
-        StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(4));
+        StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(ChatbotSchema.LATEST_VERSION));
 
         assertThat(failure).as("a StepFailedException").isNotNull();
-        assertThat(failure.getMessage()).contains("migrate to version 4").contains("v1-create-table-conversations")
+        assertThat(failure.getMessage()).contains("migrate to version " + ChatbotSchema.LATEST_VERSION).contains("v1-create-table-conversations")
                 .contains("restore it").doesNotContain(PASSWORD);
         assertThat(failure.getCause().getClass().getName()).startsWith("liquibase.");
         assertThat(runner.status().currentVersion()).isEqualTo(2);

@@ -1,16 +1,18 @@
 package dev.chatmigrate.example;
 
+import dev.chatmigrate.memory.springai.ChatmigrateChatMemoryRepository;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
-import org.springframework.ai.chat.memory.InMemoryChatMemoryRepository;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,16 +34,14 @@ class ChatConfiguration {
     }
 
     /**
-     * Where the chat memory keeps messages.
-     *
-     * <p><b>SWAP AT MERGE</b>: a placeholder until {@code chatmigrate-chat-memory-spring-ai} is on main; then
-     * return {@code ChatmigrateChatMemoryRepository.builder(dataSource).schema(schema).build()} (parameters
-     * {@code DataSource dataSource, @Value("${chatmigrate.schema:public}") String schema}), which stores the
-     * memory in the chatbot's {@code conversations} and {@code messages} tables.
+     * The chat memory's store: the chatbot's own {@code conversations} and {@code messages} tables, which the
+     * starter migrated before this bean was created. Conversation ids are the rows' UUIDs; the controller
+     * creates each conversation row (with its user and title) before the first chat turn.
      */
     @Bean
-    ChatMemoryRepository chatMemoryRepository() {
-        return new InMemoryChatMemoryRepository();
+    @DependsOnDatabaseInitialization
+    ChatMemoryRepository chatMemoryRepository(DataSource dataSource, @Value("${chatmigrate.schema:public}") String schema) {
+        return ChatmigrateChatMemoryRepository.builder(dataSource).schema(schema).build();
     }
 
     @Bean

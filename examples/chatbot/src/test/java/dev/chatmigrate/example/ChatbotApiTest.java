@@ -92,9 +92,10 @@ class ChatbotApiTest {
     }
 
     @Test
-    @DisplayName("chat answers 200 through the offline echo model, labelled as such; messages lists user and assistant turns oldest first")
-    void chatsAndLists() {
+    @DisplayName("chat answers 200 through the offline echo model, labelled as such; both turns are stored in messages and listed oldest first")
+    void chatsAndLists() throws SQLException {
         String conversation = newConversation();
+        long before = rows("messages");
 
         Reply first = client.post("/api/conversations/" + conversation + "/chat", "{\"message\": \"Hello!\"}");
         Reply second = client.post("/api/conversations/" + conversation + "/chat", "{\"message\": \"Thanks 👍\"}");
@@ -112,6 +113,7 @@ class ChatbotApiTest {
         assertThat(messages.get(1).get("role").asText()).isEqualTo("assistant");
         assertThat(messages.get(2).get("content").asText()).isEqualTo("Thanks 👍");
         assertThat(messages.get(3).get("role").asText()).isEqualTo("assistant");
+        assertThat(rows("messages")).as("the chat memory is the messages table").isEqualTo(before + 4);
     }
 
     @Test

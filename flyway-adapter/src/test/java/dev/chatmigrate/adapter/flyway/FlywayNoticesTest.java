@@ -57,7 +57,7 @@ class FlywayNoticesTest {
 
         assertThat(kept.getSQLState()).isEqualTo("25P01");
         assertThat(kept.getNextWarning().getSQLState()).isEqualTo("01000");
-        assertThat(kept.getNextWarning().getNextWarning()).isNull();
-        assertThat(FlywayNotices.withoutNotices(new SQLWarning("skipping", "00000"))).isNull();
+        assertThat((Object) kept.getNextWarning().getNextWarning()).isNull();
+        assertThat((Object) FlywayNotices.withoutNotices(new SQLWarning("skipping", "00000"))).isNull();
     }
 }

@@ -104,25 +104,30 @@ class LauncherIT {
     }
 
     @Test
-    @DisplayName("on JDK 25 the first migrate records an AOT cache without a word about it, and the second starts from it")
-    void secondRunUsesTheAotCache() throws Exception {
+    @DisplayName("on JDK 25 the first migrate leaves a mark, the second records an AOT cache, the third starts from it; none says a word about it")
+    void thirdRunUsesTheAotCache() throws Exception {
         Path jdk = jdk25();
 
         CommandRun first = migrate(jdk, Map.of());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out() + first.err()).doesNotContainIgnoringCase("aot");
-        assertThat(cacheFiles()).singleElement().satisfies(cache -> assertThat(cache.toString()).endsWith(".aot"));
-        Path cache = cacheFiles().get(0);
-        FileTime made = Files.getLastModifiedTime(cache);
-        Path classLog = workingDirectory.resolve("classes.log");
+        assertThat(cacheFiles()).singleElement().satisfies(mark -> assertThat(mark.toString()).endsWith(".aot.seen"));
 
-        CommandRun second = migrate(jdk, Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
+        CommandRun second = migrate(jdk, Map.of());
 
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("is at version " + ChatbotSchema.LATEST_VERSION + ", nothing to apply");
+        assertThat(first.out() + first.err() + second.out() + second.err()).doesNotContainIgnoringCase("aot");
+        Path cache = cacheFiles().stream().filter(file -> file.toString().endsWith(".aot")).findFirst().orElseThrow();
+        assertThat(cacheFiles()).hasSize(2);
+        FileTime made = Files.getLastModifiedTime(cache);
+        Path classLog = workingDirectory.resolve("classes.log");
+
+        CommandRun third = migrate(jdk, Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
+
+        assertThat(third.exitCode()).as(third.err()).isZero();
         assertThat(Files.readString(classLog)).contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file");
-        assertThat(cacheFiles()).containsExactly(cache);
+        assertThat(cacheFiles()).hasSize(2).contains(cache);
         assertThat(Files.getLastModifiedTime(cache)).isEqualTo(made);
     }
 
@@ -146,6 +151,17 @@ class LauncherIT {
         Path jdk = jdk25();
 
         CommandRun migrate = migrate(jdk, Map.of("CHATMIGRATE_AOT", "off"));
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(cacheFiles()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("on JDK 25, class-data options in JAVA_OPTS (which the JVM refuses beside an AOT cache) win: no cache, exit 0")
+    void classDataOptionsOfTheUserWin() throws Exception {
+        Path jdk = jdk25();
+
+        CommandRun migrate = migrate(jdk, Map.of("JAVA_OPTS", "-Xshare:auto"));
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(cacheFiles()).isEmpty();

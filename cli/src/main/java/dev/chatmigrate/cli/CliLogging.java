@@ -44,6 +44,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
 
     /** Switches to {@code --verbose} levels, or back. */
     static void verbose(boolean verbose) {
+        Line.verbose = verbose;
         setLevels((LoggerContext) LoggerFactory.getILoggerFactory(), verbose);
     }
 
@@ -52,17 +53,47 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         context.getLogger("dev.chatmigrate").setLevel(verbose ? Level.DEBUG : Level.INFO);
     }
 
-    /** {@code chatmigrate: message}, then the stack trace if the event has one. */
+    /**
+     * {@code chatmigrate: message}: one line, whoever logs (an engine's multi-line message is joined, its
+     * exception shown as its innermost cause's first line, a line it already printed not again); with
+     * {@code --verbose}, the message as logged and the whole stack trace.
+     */
     static final class Line extends LayoutBase<ILoggingEvent> {
+
+        private static volatile boolean verbose;
+        /** Other libraries' lines already printed: an engine repeats the same line on every retry of a step. */
+        private final java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
         public String doLayout(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder("chatmigrate: ").append(event.getFormattedMessage()).append(System.lineSeparator());
             IThrowableProxy thrown = event.getThrowableProxy();
-            if (thrown != null) {
-                line.append(ThrowableProxyUtil.asString(thrown)).append(System.lineSeparator());
+            if (verbose) {
+                String trace = thrown == null ? "" : ThrowableProxyUtil.asString(thrown) + System.lineSeparator();
+                return "chatmigrate: " + event.getFormattedMessage() + System.lineSeparator() + trace;
             }
-            return line.toString();
+            StringBuilder line = new StringBuilder("chatmigrate: ").append(oneLine(event.getFormattedMessage()));
+            if (thrown != null) {
+                IThrowableProxy root = thrown;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                String cause = oneLine(root.getMessage() == null ? root.getClassName() : root.getMessage());
+                if (!line.toString().contains(cause)) {
+                    line.append(" (").append(cause).append(')');
+                }
+            }
+            if (!event.getLoggerName().startsWith("dev.chatmigrate") && !printed.add(line.toString())) {
+                return "";
+            }
+            return line.append(System.lineSeparator()).toString();
+        }
+
+        /** The lines of {@code text} joined by spaces, without the rules ({@code ----}) some engines print between them. */
+        static String oneLine(String text) {
+            if (text == null) {
+                return "";
+            }
+            return String.join(" ", text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.matches("-+")).toList());
         }
     }
 }

@@ -98,8 +98,8 @@ public final class OnlineRetry {
         long leftMillis = (lockDeadline - now) / 1_000_000;
         if (leftMillis <= 0) {
             throw new LockTimeoutException("A DDL statement of " + operation + " on schema " + settings.schema() + " could not get its table"
-                    + " lock: it waited at most " + millis(settings.ddlLockTimeout()) + " each of " + (lockRetries + 1) + " times, for "
-                    + millis(settings.lockTimeout()) + " in all, so that the chatbot's own queries never queue behind it for longer."
+                    + " lock in " + (lockRetries + 1) + " tries of at most " + millis(settings.ddlLockTimeout()) + " each over "
+                    + millis(settings.lockTimeout()) + ", waiting no longer at a time so that the chatbot's own queries never queue behind it for longer."
                     + " Blocked by " + blockers() + ". The interrupted version changed nothing (an index build it began is"
                     + " rebuilt by the next run)" + provedPhrase() + " Let that session finish or end it (select pg_terminate_backend(pid)), then run again.", failure);
         }

@@ -117,11 +117,11 @@ public final class OnlineScaleRun {
                     insert into messages (id, conversation_id, role, content, created_at)
                     select gen_random_uuid(), c.ids[1 + g % c.n], (array['system', 'user', 'assistant', 'tool'])[1 + g % 4],
                            'message number ' || g, now() - make_interval(secs => g * 3.0)
-                    from generate_series(1, %d) g, (select array_agg(id) as ids, count(*)::int as n from conversations) c""".formatted(rows));
+                    from generate_series(1, ROWS) g, (select array_agg(id) as ids, count(*)::int as n from conversations) c""".replace("ROWS", Integer.toString(rows)));
             statement.execute("vacuum analyze conversations");
             statement.execute("vacuum analyze messages");
             if (orm) {
-                statement.execute("alter table messages alter column id set default gen_random_uuid()"); // what the writer needs to insert
+                statement.execute("alter table messages alter column id set default gen_random_uuid(), alter column created_at set default now()"); // what the writer needs
             }
             try (var conversation = statement.executeQuery("select id from conversations order by id limit 1")) {
                 conversation.next();

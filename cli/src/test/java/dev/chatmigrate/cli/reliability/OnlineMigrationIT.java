@@ -135,6 +135,32 @@ class OnlineMigrationIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
+    @DisplayName("only the session building version 4's index terminated: the same process ends at the latest version, nothing recorded as failed")
+    void indexBuildingSessionAloneTerminatedTheSameProcessFinishes(String engine) throws Exception {
+        atVersion2(engine);
+        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
+        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        ChatmigrateProcess.Result result;
+        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE);
+             Connection snapshotHolder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
+             Statement statement = snapshotHolder.createStatement()) {
+            snapshotHolder.setAutoCommit(false);
+            statement.execute("set transaction isolation level repeatable read");
+            statement.execute("select count(*) from conversations");
+            ChatmigrateProcess migrate = ChatmigrateProcess.start(environment(engine, "60s"), "migrate");
+            assertThat(sampler.awaitWaits(CHATMIGRATE, 1, Duration.ofSeconds(60))).as("the index build seen waiting").isTrue();
+            assertThat(terminateWaitingSessionOf(migrate)).as("the waiting session terminated").isEqualTo(1);
+            assertThat(sampler.awaitWaits(CHATMIGRATE, 2, Duration.ofSeconds(60))).as("the build seen waiting again after the recovery").isTrue();
+            snapshotHolder.rollback();
+            result = migrate.await(Duration.ofMinutes(2));
+            show(engine, "index-building session terminated", result);
+        }
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertAtTheLatestVersionRecordedOnce(engine);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
     @DisplayName("the network cut while a DDL statement waits for its lock: the same process reconnects and ends at the latest version")
     void networkCutTheSameProcessFinishes(String engine) throws Exception {
         atVersion2(engine);
@@ -176,6 +202,17 @@ class OnlineMigrationIT {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet terminated = statement.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
                      + " where datname = current_database() and application_name like 'chatmigrate-% pid " + process.pid() + "'")) {
+            terminated.next();
+            return terminated.getInt(1);
+        }
+    }
+
+    /** Terminates the session of {@code process} that waits for a lock (the index build), and only that one. */
+    private int terminateWaitingSessionOf(ChatmigrateProcess process) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet terminated = statement.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity a"
+                     + " where datname = current_database() and application_name like 'chatmigrate-% pid " + process.pid() + "'"
+                     + " and exists (select 1 from pg_locks l where l.pid = a.pid and not l.granted)")) {
             terminated.next();
             return terminated.getInt(1);
         }

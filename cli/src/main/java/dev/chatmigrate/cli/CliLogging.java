@@ -11,6 +11,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -54,24 +57,26 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
     }
 
     /**
-     * {@code chatmigrate: message}: one line, whoever logs (an engine's multi-line message is joined, its
-     * exception shown as its innermost cause's first line, a line it already printed not again); with
+     * {@code chatmigrate: message} for chatmigrate's own events, {@code flyway warn: message} (the library and
+     * the level) for another library's, so that an engine's line never reads as chatmigrate's. One line, whoever
+     * logs: a multi-line message is joined, an exception shown as its innermost cause's first line, and another
+     * library's line that was already printed (an engine repeats it on every retry of a step) not again. With
      * {@code --verbose}, the message as logged and the whole stack trace.
      */
     static final class Line extends LayoutBase<ILoggingEvent> {
 
         private static volatile boolean verbose;
         /** Other libraries' lines already printed: an engine repeats the same line on every retry of a step. */
-        private final java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<String> printed = ConcurrentHashMap.newKeySet();
 
         @Override
         public String doLayout(ILoggingEvent event) {
             IThrowableProxy thrown = event.getThrowableProxy();
             if (verbose) {
                 String trace = thrown == null ? "" : ThrowableProxyUtil.asString(thrown) + System.lineSeparator();
-                return "chatmigrate: " + event.getFormattedMessage() + System.lineSeparator() + trace;
+                return prefix(event) + event.getFormattedMessage() + System.lineSeparator() + trace;
             }
-            StringBuilder line = new StringBuilder("chatmigrate: ").append(oneLine(event.getFormattedMessage()));
+            StringBuilder line = new StringBuilder(prefix(event)).append(oneLine(event.getFormattedMessage()));
             if (thrown != null) {
                 IThrowableProxy root = thrown;
                 while (root.getCause() != null && root.getCause() != root) {
@@ -94,6 +99,18 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
                 return "";
             }
             return String.join(" ", text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.matches("-+")).toList());
+        }
+
+        private static String prefix(ILoggingEvent event) {
+            String logger = event.getLoggerName();
+            if (logger.startsWith("dev.chatmigrate")) {
+                return "chatmigrate: ";
+            }
+            String library = logger.startsWith("org.flywaydb") ? "flyway"
+                    : logger.startsWith("liquibase") ? "liquibase"
+                    : logger.startsWith("org.apache.ibatis") ? "mybatis"
+                    : logger;
+            return library + " " + event.getLevel().toString().toLowerCase(Locale.ROOT) + ": ";
         }
     }
 }

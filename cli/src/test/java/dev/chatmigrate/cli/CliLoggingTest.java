@@ -62,7 +62,16 @@ class CliLoggingTest {
         CliLogging.Line line = new CliLogging.Line();
 
         assertThat(line.doLayout(failed) + line.doLayout(progress) + line.doLayout(failed) + line.doLayout(progress))
-                .isEqualTo("chatmigrate: Migration of version 3 failed!" + System.lineSeparator()
+                .isEqualTo("flyway error: Migration of version 3 failed!" + System.lineSeparator()
                         + ("chatmigrate: trying again" + System.lineSeparator()).repeat(2));
+    }
+
+    @Test
+    @DisplayName("another library's event names that library and its level, never reads as chatmigrate's")
+    void anotherLibrarysEventNamesTheLibrary() {
+        Logger flyway = new LoggerContext().getLogger("org.flywaydb.core.internal.command.DbMigrate");
+        LoggingEvent event = new LoggingEvent(Logger.FQCN, flyway, Level.WARN, "DB: something odd", null, null);
+
+        assertThat(new CliLogging.Line().doLayout(event)).isEqualTo("flyway warn: DB: something odd" + System.lineSeparator());
     }
 }

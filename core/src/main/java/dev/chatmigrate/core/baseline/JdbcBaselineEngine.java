@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
 /** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
 final class JdbcBaselineEngine implements MigrationEngine {
 
-    private static final String HISTORY = "chatmigrate_jdbc_history";
+    static final String HISTORY = "chatmigrate_jdbc_history";
 
     private final JdbcBaselineProvider provider;
     private final Connection connection;

@@ -19,7 +19,7 @@ import java.util.UUID;
  * ADOPTION (tables an ORM made, without any history, migrated to the latest in one step). Prints, per step, its time,
  * the writer's worst insert during it, and the table's relfilenode before and after (a change means a rewrite).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.chatmigrate.benchmarks.OnlineScaleRun ENGINE ROWS READER_SECONDS</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.chatmigrate.benchmarks.OnlineScaleRun ENGINE ROWS READER_SECONDS [BEHIND,ADOPTION]</pre>
  */
 public final class OnlineScaleRun {
 
@@ -32,10 +32,15 @@ public final class OnlineScaleRun {
         String engineName = args.length > 0 ? args[0] : "flyway";
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
         int readerSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        String scenarios = args.length > 3 ? args[3] : "BEHIND,ADOPTION";
         BenchEngine engine = BenchEngine.named(engineName);
         System.out.printf("engine %s, %,d messages, writer %d inserts/s, reader %d s per step%n", engineName, rows, INSERTS_PER_SECOND, readerSeconds);
-        behind(engine, rows, readerSeconds);
-        adoption(engine, rows, readerSeconds);
+        if (scenarios.contains("BEHIND")) {
+            behind(engine, rows, readerSeconds);
+        }
+        if (scenarios.contains("ADOPTION")) {
+            adoption(engine, rows, readerSeconds);
+        }
     }
 
     private static void behind(BenchEngine engine, int rows, int readerSeconds) throws Exception {

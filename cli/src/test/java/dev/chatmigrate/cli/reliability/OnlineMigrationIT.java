@@ -106,6 +106,31 @@ class OnlineMigrationIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
+    @DisplayName("version 4's concurrent index build waiting for an old snapshot gives up after the DDL lock timeout and is rebuilt once the snapshot ends")
+    void indexBuildWaitingForAnOldSnapshotIsRetried(String engine) throws Exception {
+        atVersion2(engine);
+        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
+        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        ChatmigrateProcess.Result result;
+        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE);
+             Connection snapshotHolder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
+             Statement statement = snapshotHolder.createStatement()) {
+            snapshotHolder.setAutoCommit(false);
+            statement.execute("set transaction isolation level repeatable read");
+            statement.execute("select count(*) from conversations");
+            ChatmigrateProcess migrate = ChatmigrateProcess.start(environment(engine, "60s"), "migrate");
+            assertThat(sampler.awaitWaits(CHATMIGRATE, 3, Duration.ofSeconds(60))).as("the build seen waiting three times").isTrue();
+            assertThat(sampler.longestWaitOf(CHATMIGRATE)).isLessThan(DDL_LOCK_TIMEOUT.plus(MARGIN));
+            snapshotHolder.rollback();
+            result = migrate.await(Duration.ofMinutes(2));
+            show(engine, "index build waiting for an old snapshot", result);
+        }
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertAtTheLatestVersionRecordedOnce(engine);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
     @DisplayName("sessions terminated while version 4's concurrent index build waits for an old snapshot: the same process ends at the latest version")
     void terminatedDuringTheIndexBuildTheSameProcessFinishes(String engine) throws Exception {
         atVersion2(engine);

@@ -88,6 +88,12 @@ class ModuleRulesTest {
                     "dev.chatmigrate.memory.langchain4j..");
 
     @ArchTest
+    static final ArchRule theStarterUsesEnginesOnlyThroughTheCore = noClasses()
+            .that().resideInAPackage("dev.chatmigrate.spring..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
+                    "org.apache.ibatis..");
+
+    @ArchTest
     static final ArchRule modulesHaveNoCycles = slices()
             .matching("dev.chatmigrate.(*)..")
             .should().beFreeOfCycles();

@@ -18,6 +18,7 @@ import dev.chatmigrate.schema.violation.SchemaUsingTheSpi;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.violation.SpiClassUsingFlyway;
+import dev.chatmigrate.spring.violation.StarterUsingAnAdapter;
 import dev.chatmigrate.verifier.violation.VerifierUsingTheCore;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class RulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
             SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
-            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class);
+            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, StarterUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         return Stream.of(
@@ -46,6 +47,7 @@ class RulesCanFailTest {
                 Arguments.of("coreInternalsStayInCore", ModuleRulesTest.coreInternalsStayInCore, "CliUsingCoreInternals"),
                 Arguments.of("engineLibrariesStayOutOfTheContract", ModuleRulesTest.engineLibrariesStayOutOfTheContract, "ContractUsingEngineLibraries"),
                 Arguments.of("theExampleUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theExampleUsesEnginesOnlyThroughTheCore, "ExampleUsingAnAdapter"),
+                Arguments.of("theStarterUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theStarterUsesEnginesOnlyThroughTheCore, "StarterUsingAnAdapter"),
                 Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"),
                 Arguments.of("springAiMemoryUsesJdbcSpringAndJacksonOnly", ModuleRulesTest.springAiMemoryUsesJdbcSpringAndJacksonOnly,
                         "dev.chatmigrate.schema.ChatbotSchema"),

@@ -1,5 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class WholeProcessBenchmark {
     String engine;
 
     @Param({"EMPTY", "PARTIAL", "COMPLETE"})
-    StartingState state;
+    DatabaseState state;
 
     /** {@code defaults}: {@code java -jar chatmigrate.jar}; {@code launcher}: the launcher script next to the jar. */
     @Param({"defaults", "launcher"})

@@ -1,5 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -16,7 +17,7 @@ class MessageWriterTest {
     @Test
     @DisplayName("counts an insert that a lock holds up for the whole window, with its full latency")
     void seesAnInsertBlockedForTheWholeWindow() throws SQLException, InterruptedException {
-        try (BenchDatabase database = BenchDatabase.create(BenchEngine.named(BenchEngine.JDBC), StartingState.EMPTY, Preparation.IN_THIS_JVM)) {
+        try (BenchDatabase database = BenchDatabase.create(BenchEngine.named(BenchEngine.JDBC), DatabaseState.EMPTY, Preparation.IN_THIS_JVM)) {
             database.runner().migrate(3);
             UUID conversation;
             try (Connection connection = database.connect()) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.SampleRows;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
@@ -92,7 +93,7 @@ class ChatmigrateCommandTest {
         void partialAndUntracked(String engine) throws SQLException {
             environment.put("CHATMIGRATE_ENGINE", engine);
             try (Connection connection = database.connect()) {
-                DatabaseStates.untrackedAlembic(connection);
+                DatabaseState.UNTRACKED.prepare(connection, "public");
             }
             DataFingerprint before = fingerprint();
 
@@ -121,7 +122,7 @@ class ChatmigrateCommandTest {
         void conflict(String engine) throws SQLException {
             environment.put("CHATMIGRATE_ENGINE", engine);
             try (Connection connection = database.connect()) {
-                DatabaseStates.conflictingMessages(connection);
+                DatabaseState.CONFLICT.prepare(connection, "public");
             }
 
             assertThat(chatmigrate("migrate")).isEqualTo(4);
@@ -136,8 +137,7 @@ class ChatmigrateCommandTest {
             environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate")).isZero();
             try (Connection connection = database.connect()) {
-                DatabaseStates.insertConversations(connection);
-                DatabaseStates.insertMessages(connection);
+                SampleRows.insert(connection, "public");
             }
 
             assertThat(chatmigrate("downgrade", "--target", "1")).isEqualTo(6);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class ChatmigrateJarIT {
     @DisplayName("a conflicting table is refused with exit code 4 and one clear message, no stack trace")
     void conflictIsExit4() throws Exception {
         try (Connection connection = database.connect()) {
-            DatabaseStates.conflictingMessages(connection);
+            DatabaseState.CONFLICT.prepare(connection, "public");
         }
 
         CommandRun migrate = chatmigrate(Map.of("DATABASE_URL", url()), "migrate");

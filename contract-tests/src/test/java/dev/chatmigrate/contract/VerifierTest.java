@@ -2,6 +2,7 @@ package dev.chatmigrate.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
@@ -127,8 +128,7 @@ class VerifierTest {
     @DisplayName("a fingerprint sees a changed row but not an added column")
     void fingerprint() throws SQLException {
         migrate(2);
-        DatabaseStates.insertConversations(connection);
-        DatabaseStates.insertMessages(connection);
+        SampleRows.insert(connection, "public");
         DataFingerprint before = DataFingerprint.of(connection, "public");
 
         migrate(4);

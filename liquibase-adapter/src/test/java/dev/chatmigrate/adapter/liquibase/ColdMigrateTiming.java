@@ -1,6 +1,6 @@
 package dev.chatmigrate.adapter.liquibase;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.spi.MigrationEngineProvider;
@@ -50,7 +50,7 @@ public final class ColdMigrateTiming {
             case "EMPTY" -> { }
             case "PARTIAL" -> {
                 try (Connection connection = database.open("chatmigrate-timing", Duration.ofSeconds(10))) {
-                    DatabaseStates.partial(connection);
+                    DatabaseState.PARTIAL.prepare(connection, "public");
                 }
             }
             case "COMPLETE" -> MigrationRunner.of(database.settings("liquibase")).migrate();

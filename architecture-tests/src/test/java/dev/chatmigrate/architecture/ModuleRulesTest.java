@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The module rules of DESIGN.md, over the production classes of every module. */
+/** The module rules of {@code docs/design.md}, over the production classes of every module, the example and the benchmarks included. */
 @AnalyzeClasses(packages = "dev.chatmigrate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleRulesTest {
 
@@ -36,19 +36,32 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAPackage("org.apache.ibatis..");
 
     @ArchTest
-    static final ArchRule spiDependsOnJdkPgjdbcAndSlf4jOnly = classes()
+    static final ArchRule schemaDependsOnNothing = classes()
+            .that().resideInAPackage("dev.chatmigrate.schema..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.chatmigrate.schema..");
+
+    @ArchTest
+    static final ArchRule spiDependsOnJdkSlf4jAndTheSchemaOnly = classes()
             .that().resideInAPackage("dev.chatmigrate.spi..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.postgresql..", "org.slf4j..", "dev.chatmigrate.spi..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.slf4j..", "dev.chatmigrate.spi..",
+                    "dev.chatmigrate.schema..");
 
     @ArchTest
-    static final ArchRule verifierDependsOnJdkAndPgjdbcOnly = classes()
+    static final ArchRule verifierDependsOnJdkPgjdbcAndTheSchemaOnly = classes()
             .that().resideInAPackage("dev.chatmigrate.verifier..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.postgresql..", "dev.chatmigrate.verifier..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.postgresql..", "dev.chatmigrate.verifier..",
+                    "dev.chatmigrate.schema..");
 
     @ArchTest
-    static final ArchRule adaptersDependOnTheSpiNotOnTheVerifierOrTheCli = noClasses()
+    static final ArchRule adaptersDependOnTheSpiAndTheSchemaOnly = noClasses()
             .that().resideInAPackage("dev.chatmigrate.adapter..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.verifier..", "dev.chatmigrate.cli..", "dev.chatmigrate.contract..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.core..", "dev.chatmigrate.verifier..", "dev.chatmigrate.cli..",
+                    "dev.chatmigrate.contract..", "dev.chatmigrate.example..", "dev.chatmigrate.benchmarks..");
+
+    @ArchTest
+    static final ArchRule coreInternalsStayInCore = noClasses()
+            .that().resideOutsideOfPackage("dev.chatmigrate.core..")
+            .should().dependOnClassesThat().resideInAPackage("dev.chatmigrate.core.internal..");
 
     @ArchTest
     static final ArchRule engineLibrariesStayOutOfTheContract = noClasses()
@@ -56,10 +69,23 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(ENGINE_LIBRARIES);
 
     @ArchTest
-    static final ArchRule theExampleUsesEnginesOnlyThroughTheSpi = noClasses()
+    static final ArchRule theExampleUsesEnginesOnlyThroughTheCore = noClasses()
             .that().resideInAPackage("dev.chatmigrate.example..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
                     "org.apache.ibatis..");
+
+    /** Chat memory depends on the schema's table names, JDBC and its framework only: nothing of chatmigrate, not the other framework. */
+    @ArchTest
+    static final ArchRule springAiMemoryUsesJdbcSpringAndJacksonOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.memory.springai..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.springframework..", "tools.jackson..",
+                    "dev.chatmigrate.memory.springai..");
+
+    @ArchTest
+    static final ArchRule langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.memory.langchain4j..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "dev.langchain4j..", "com.fasterxml.jackson..",
+                    "dev.chatmigrate.memory.langchain4j..");
 
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices()

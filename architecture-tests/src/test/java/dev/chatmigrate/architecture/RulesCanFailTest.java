@@ -4,28 +4,59 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.chatmigrate.adapter.flyway.FlywayEngineProvider;
+import dev.chatmigrate.adapter.violation.AdapterUsingTheCore;
 import dev.chatmigrate.adapter.violation.AdapterUsingTheFlywayAdapter;
+import dev.chatmigrate.cli.violation.CliUsingCoreInternals;
+import dev.chatmigrate.contract.violation.ContractUsingEngineLibraries;
+import dev.chatmigrate.example.violation.ExampleUsingAnAdapter;
+import dev.chatmigrate.schema.violation.SchemaUsingTheSpi;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.memory.langchain4j.violation.LangChain4jMemoryUsingSpringAi;
+import dev.chatmigrate.memory.springai.violation.SpringAiMemoryUsingTheSpi;
 import dev.chatmigrate.spi.violation.SpiClassUsingFlyway;
-import org.junit.jupiter.api.Test;
+import dev.chatmigrate.verifier.violation.VerifierUsingTheCore;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Tests the rules: each catches a class written to break it. */
+/** Tests the rules: each catches a class written to break it, so no rule passes for lack of anything to check. */
 class RulesCanFailTest {
 
-    private final JavaClasses violations = new ClassFileImporter()
-            .importClasses(SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class);
+    private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
+            SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
+            SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
+            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class);
 
-    @Test
-    void anEngineLibraryInTheSpiIsCaught() {
-        assertThatThrownBy(() -> ModuleRulesTest.spiDependsOnJdkPgjdbcAndSlf4jOnly.check(violations))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("SpiClassUsingFlyway");
-        assertThatThrownBy(() -> ModuleRulesTest.flywayIsUsedOnlyInItsAdapter.check(violations))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("org.flywaydb.core.Flyway");
+    static Stream<Arguments> rulesAndTheirViolators() {
+        return Stream.of(
+                Arguments.of("adaptersNeverDependOnEachOther", ModuleRulesTest.adaptersNeverDependOnEachOther, "AdapterUsingTheFlywayAdapter"),
+                Arguments.of("flywayIsUsedOnlyInItsAdapter", ModuleRulesTest.flywayIsUsedOnlyInItsAdapter, "SpiClassUsingFlyway"),
+                Arguments.of("liquibaseIsUsedOnlyInItsAdapter", ModuleRulesTest.liquibaseIsUsedOnlyInItsAdapter, "ContractUsingEngineLibraries"),
+                Arguments.of("myBatisIsUsedOnlyInItsAdapter", ModuleRulesTest.myBatisIsUsedOnlyInItsAdapter, "ContractUsingEngineLibraries"),
+                Arguments.of("schemaDependsOnNothing", ModuleRulesTest.schemaDependsOnNothing, "SchemaUsingTheSpi"),
+                Arguments.of("spiDependsOnJdkSlf4jAndTheSchemaOnly", ModuleRulesTest.spiDependsOnJdkSlf4jAndTheSchemaOnly, "SpiClassUsingFlyway"),
+                Arguments.of("verifierDependsOnJdkPgjdbcAndTheSchemaOnly", ModuleRulesTest.verifierDependsOnJdkPgjdbcAndTheSchemaOnly,
+                        "VerifierUsingTheCore"),
+                Arguments.of("adaptersDependOnTheSpiAndTheSchemaOnly", ModuleRulesTest.adaptersDependOnTheSpiAndTheSchemaOnly, "AdapterUsingTheCore"),
+                Arguments.of("coreInternalsStayInCore", ModuleRulesTest.coreInternalsStayInCore, "CliUsingCoreInternals"),
+                Arguments.of("engineLibrariesStayOutOfTheContract", ModuleRulesTest.engineLibrariesStayOutOfTheContract, "ContractUsingEngineLibraries"),
+                Arguments.of("theExampleUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theExampleUsesEnginesOnlyThroughTheCore, "ExampleUsingAnAdapter"),
+                Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"),
+                Arguments.of("springAiMemoryUsesJdbcSpringAndJacksonOnly", ModuleRulesTest.springAiMemoryUsesJdbcSpringAndJacksonOnly,
+                        "dev.chatmigrate.schema.ChatbotSchema"),
+                Arguments.of("langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly", ModuleRulesTest.langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly,
+                        "org.springframework.ai.chat.messages.Message"));
     }
 
-    @Test
-    void anAdapterUsingAnotherAdapterIsCaught() {
-        assertThatThrownBy(() -> ModuleRulesTest.adaptersNeverDependOnEachOther.check(violations))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("AdapterUsingTheFlywayAdapter");
+    @ParameterizedTest(name = "{0} catches {2}")
+    @MethodSource("rulesAndTheirViolators")
+    void eachRuleCatchesItsViolator(String name, ArchRule rule, String violator) {
+        assertThatThrownBy(() -> rule.check(VIOLATIONS)).isInstanceOf(AssertionError.class).hasMessageContaining(violator);
     }
+
 }

@@ -12,14 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code chatmigrate migrate}: adopts existing tables and applies every pending version. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate", mixinStandardHelpOptions = true, resourceBundle = "dev.chatmigrate.cli.HelpValues",
         description = "Brings the schema to the latest version (or --target), adopting tables that exist without history.")
 final class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand
     ChatmigrateCommand root;
 
-    @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to 4 or latest (CHATMIGRATE_TARGET; default latest).")
+    @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
     @Override

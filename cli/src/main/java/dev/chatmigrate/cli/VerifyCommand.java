@@ -3,7 +3,6 @@ package dev.chatmigrate.cli;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StatusReport;
-import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
@@ -31,7 +30,7 @@ final class VerifyCommand implements Callable<Integer> {
         try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
             MigrationSettings settings = session.settings();
             StatusReport status = session.runner().status();
-            try (Connection connection = ConnectionRetry.open(settings.dataSource(), settings.connectTimeout())) {
+            try (Connection connection = session.runner().connect()) {
                 DriftReport drift = SchemaVerifier.verify(connection, settings.schema(), status.currentVersion());
                 SmokeCheck.Result smoke = status.currentVersion() >= 2 ? SmokeCheck.run(connection, settings.schema(), status.currentVersion()) : null;
                 if (root.json) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
@@ -28,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command as a user runs it, in process, against a real PostgreSQL: outputs and exit codes. */
 class ChatmigrateCommandTest {
+
+    private static final int LATEST = ChatbotSchema.LATEST_VERSION;
+    private static final String ALL_VERSIONS = ChatbotSchema.VERSIONS.stream().map(v -> Integer.toString(v.number()))
+            .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
 
     private TestDatabase database;
     private final Map<String, String> environment = new HashMap<>();
@@ -78,13 +83,13 @@ class ChatmigrateCommandTest {
             assertThat(out).contains(engine + ": schema public migrated from version 0 to 4").contains("version 4");
 
             assertThat(chatmigrate("verify")).isZero();
-            assertThat(out).contains("matches version 4").contains("smoke check passed");
+            assertThat(out).contains("matches version " + LATEST).contains("smoke check passed");
 
             assertThat(chatmigrate("migrate")).isZero();
-            assertThat(out).contains("is at version 4, nothing to apply");
+            assertThat(out).contains("is at version " + LATEST + ", nothing to apply");
 
             assertThat(chatmigrate("status")).isZero();
-            assertThat(out).contains("at version 4; applied [1, 2, 3, 4]; up to date");
+            assertThat(out).contains("at version " + LATEST + "; applied " + ALL_VERSIONS + "; up to date");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -179,9 +184,9 @@ class ChatmigrateCommandTest {
             JsonNode migrate = mapper.readTree(out);
             assertThat(migrate.get("engine").asText()).isEqualTo("flyway");
             assertThat(migrate.get("versionBefore").asInt()).isZero();
-            assertThat(migrate.get("versionAfter").asInt()).isEqualTo(4);
-            assertThat(migrate.get("steps")).hasSize(4);
-            assertThat(migrate.get("steps").get(3).get("version").asInt()).isEqualTo(4);
+            assertThat(migrate.get("versionAfter").asInt()).isEqualTo(LATEST);
+            assertThat(migrate.get("steps")).hasSize(LATEST);
+            assertThat(migrate.get("steps").get(LATEST - 1).get("version").asInt()).isEqualTo(LATEST);
 
             assertThat(chatmigrate("status", "--json")).isZero();
             assertThat(mapper.readTree(out).get("upToDate").asBoolean()).isTrue();

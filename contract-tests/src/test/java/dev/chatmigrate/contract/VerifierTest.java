@@ -3,6 +3,7 @@ package dev.chatmigrate.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.core.states.SampleRows;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
@@ -59,7 +60,7 @@ class VerifierTest {
     @Test
     @DisplayName("each version verifies against itself and not against its neighbour")
     void eachVersionIsDistinct() throws SQLException {
-        for (int version = 1; version <= 4; version++) {
+        for (int version = 1; version <= ChatbotSchema.LATEST_VERSION; version++) {
             migrate(version);
             assertThat(SchemaVerifier.verify(connection, "public", version).drifts()).as("version %d", version).isEmpty();
             assertThat(SchemaVerifier.verify(connection, "public", version - 1).isClean()).as("version %d as %d", version, version - 1).isFalse();
@@ -69,57 +70,57 @@ class VerifierTest {
     @Test
     @DisplayName("a column of the wrong type is named with table, expected and found")
     void wrongType() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("alter table messages alter column content type varchar(100)");
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts())
                 .containsExactly(new Drift("messages", "column content", "text not null", "character varying(100) not null"));
     }
 
     @Test
     @DisplayName("a renamed constraint, a missing default and an extra index are each reported")
     void namesDefaultsAndExtras() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("""
                 alter table conversations rename constraint pk_conversations to conversations_pkey;
                 alter table messages alter column created_at drop default;
                 create index messages_role_idx on messages (role);
                 """);
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).extracting(Drift::object).containsExactlyInAnyOrder(
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).extracting(Drift::object).containsExactlyInAnyOrder(
                 "constraint conversations_pkey", "constraint pk_conversations", "column created_at", "index messages_role_idx");
     }
 
     @Test
     @DisplayName("an INVALID index left by an interrupted concurrent build is drift")
     void invalidIndex() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts())
                 .containsExactly(new Drift("messages", "index ix_messages_created_at", "btree (created_at)", "INVALID btree (created_at)"));
     }
 
     @Test
     @DisplayName("the next migrate rebuilds an INVALID index instead of keeping it forever")
     void invalidIndexIsRebuilt() throws SQLException {
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
 
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).isEmpty();
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
     }
 
     @Test
     @DisplayName("the smoke check passes on the canonical schema, leaves no rows, and fails when the role check is missing")
     void smokeCheck() throws SQLException {
-        migrate(4);
-        assertThat(SmokeCheck.run(connection, "public", 4).passed()).isTrue();
+        migrate(ChatbotSchema.LATEST_VERSION);
+        assertThat(SmokeCheck.run(connection, "public", ChatbotSchema.LATEST_VERSION).passed()).isTrue();
         assertThat(DataFingerprint.of(connection, "public").totalRows()).isZero();
 
         sql("alter table messages drop constraint ck_messages_role");
-        SmokeCheck.Result result = SmokeCheck.run(connection, "public", 4);
+        SmokeCheck.Result result = SmokeCheck.run(connection, "public", ChatbotSchema.LATEST_VERSION);
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("robot");
     }
@@ -131,7 +132,7 @@ class VerifierTest {
         SampleRows.insert(connection, "public");
         DataFingerprint before = DataFingerprint.of(connection, "public");
 
-        migrate(4);
+        migrate(ChatbotSchema.LATEST_VERSION);
         assertThat(DataFingerprint.of(connection, "public")).isEqualTo(before);
 
         sql("update messages set content = 'Hi there!' where role = 'assistant'");

@@ -32,14 +32,12 @@ public final class Chatmigrate {
 
     private static final Logger LOG = LoggerFactory.getLogger(Chatmigrate.class);
 
-    private final MigrationSettings settings;
-    private final MigrationEngineProvider provider;
+    private final MigrationRunner runner;
     private final boolean enabled;
     private final int target;
 
     Chatmigrate(MigrationSettings settings, MigrationEngineProvider provider, boolean enabled, int target) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.provider = Objects.requireNonNull(provider, "provider");
+        this.runner = new MigrationRunner(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(provider, "provider"));
         this.enabled = enabled;
         this.target = target;
     }
@@ -51,7 +49,7 @@ public final class Chatmigrate {
 
     /** The settings the engine runs with. */
     public MigrationSettings settings() {
-        return settings;
+        return runner.settings();
     }
 
     /** Whether {@link #migrate()} migrates, or only checks that the schema is at least at the target. */
@@ -74,38 +72,38 @@ public final class Chatmigrate {
         if (!enabled) {
             StatusReport status = status();
             if (status.currentVersion() < target) {
-                throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings.schema()
+                throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings().schema()
                         + " is at version " + status.currentVersion() + " where this application needs version " + target
                         + "; nothing was changed.", List.of("enable migrations for one start, or migrate with the command line, to reach version " + target));
             }
-            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings.schema(), status.currentVersion(), target);
-            return new MigrationReport(provider.id(), status.currentVersion(), status.currentVersion(), List.of(), java.time.Duration.ZERO, List.of());
+            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), status.currentVersion(), target);
+            return new MigrationReport(status.engineId(), status.currentVersion(), status.currentVersion(), List.of(), java.time.Duration.ZERO, List.of());
         }
-        return runner().migrate(target);
+        return runner.migrate(target);
     }
 
     /** Undoes every version above {@code version}; refuses to destroy data unless {@code allowDataLoss}. */
     public MigrationReport downgrade(int version, boolean allowDataLoss) {
-        return runner().downgrade(version, allowDataLoss);
+        return runner.downgrade(version, allowDataLoss);
     }
 
     /** Which versions the engine has recorded as applied, and which are pending. */
     public StatusReport status() {
-        return runner().status();
+        return runner.status();
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return runner().validate();
+        return runner.validate();
     }
 
     /** The runner behind this facade, for tools that need its finer controls. */
     public MigrationRunner runner() {
-        return new MigrationRunner(settings, provider);
+        return runner;
     }
 
     @Override
     public String toString() {
-        return "Chatmigrate[" + settings + ", enabled " + enabled + ", target " + target + " of " + ChatbotSchema.LATEST_VERSION + "]";
+        return "Chatmigrate[" + settings() + ", enabled " + enabled + ", target " + target + " of " + ChatbotSchema.LATEST_VERSION + "]";
     }
 }

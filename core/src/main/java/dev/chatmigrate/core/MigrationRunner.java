@@ -166,6 +166,11 @@ public final class MigrationRunner {
         }
     }
 
+    /** A connection from the settings' data source, retried while the database wakes up, for tools that read the schema. */
+    public Connection connect() {
+        return open();
+    }
+
     private Connection open() {
         return ConnectionRetry.open(settings.dataSource(), settings.connectTimeout());
     }

@@ -27,7 +27,8 @@ public final class ChatbotSchema {
             new SchemaVersion(1, "create conversations"),
             new SchemaVersion(2, "create messages"),
             new SchemaVersion(3, "add messages.token_count"),
-            new SchemaVersion(4, "index messages.created_at"));
+            new SchemaVersion(4, "index messages.created_at"),
+            new SchemaVersion(5, "add messages.metadata"));
 
     /** The newest version; {@code 0} means no chatbot tables at all. */
     public static final int LATEST_VERSION = VERSIONS.size();
@@ -47,7 +48,8 @@ public final class ChatbotSchema {
             new Column(MESSAGES, "role", "character varying(16)", true, null, 2),
             new Column(MESSAGES, "content", "text", true, null, 2),
             new Column(MESSAGES, "created_at", TIMESTAMPTZ, true, "now()", 2),
-            new Column(MESSAGES, "token_count", "integer", false, null, 3));
+            new Column(MESSAGES, "token_count", "integer", false, null, 3),
+            new Column(MESSAGES, "metadata", "jsonb", true, "'{}'::jsonb", 5));
 
     /** The canonical message roles, in the order of {@code ck_messages_role}. */
     public static final List<String> ROLES = List.of("system", "user", "assistant", "tool");
@@ -65,7 +67,9 @@ public final class ChatbotSchema {
                             .map(role -> "'" + role + "'::character varying").toList()) + "])::text[])))",
                     "check (role in (" + String.join(", ", ROLES.stream().map(role -> "'" + role + "'").toList()) + "))", 2),
             new Constraint(MESSAGES, "ck_messages_token_count", Constraint.Kind.CHECK, List.of("token_count"),
-                    "CHECK ((token_count >= 0))", "check (token_count >= 0)", 3));
+                    "CHECK ((token_count >= 0))", "check (token_count >= 0)", 3),
+            new Constraint(MESSAGES, "ck_messages_metadata_object", Constraint.Kind.CHECK, List.of("metadata"),
+                    "CHECK ((jsonb_typeof(metadata) = 'object'::text))", "check (jsonb_typeof(metadata) = 'object')", 5));
 
     public static final List<Index> INDEXES = List.of(
             new Index(CONVERSATIONS, "ix_conversations_user_id", List.of("user_id"), Index.BuildMode.IN_TRANSACTION, 1),

@@ -53,7 +53,7 @@ class HostileInputIT {
                         "Cannot migrate to version 99: it does not exist"),
                 Arguments.of("a downgrade without a target", Map.of(), List.of("downgrade", "--url", UNREACHABLE), "--target"),
                 Arguments.of("CHATMIGRATE_CONNECT_TIMEOUT=soon", Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "soon"), List.of("migrate", "--url", UNREACHABLE),
-                        "CHATMIGRATE_CONNECT_TIMEOUT (from CHATMIGRATE_CONNECT_TIMEOUT) is 'soon'"),
+                        "connect-timeout (from CHATMIGRATE_CONNECT_TIMEOUT) is 'soon'"),
                 Arguments.of("CHATMIGRATE_LOCK_TIMEOUT=forever", Map.of("CHATMIGRATE_LOCK_TIMEOUT", "forever"), List.of("migrate", "--url", UNREACHABLE),
                         "CHATMIGRATE_LOCK_TIMEOUT"));
     }

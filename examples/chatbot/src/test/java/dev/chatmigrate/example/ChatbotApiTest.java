@@ -3,6 +3,7 @@ package dev.chatmigrate.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.example.ChatbotClient.Reply;
@@ -72,7 +73,7 @@ class ChatbotApiTest {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.contentType()).isEqualTo("application/json");
             assertThat(health.json().get("status").asText()).isEqualTo("ok");
-            assertThat(health.json().get("schemaVersion").asInt()).isEqualTo(4);
+            assertThat(health.json().get("schemaVersion").asInt()).isEqualTo(ChatbotSchema.LATEST_VERSION);
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.chatmigrate.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.example.ChatbotClient.Reply;
@@ -103,7 +104,7 @@ class ChatbotJarIT {
                 Reply created = client.post("/conversations", "{\"userId\": \"alice\"}");
 
                 assertThat(health.status()).as(service.output()).isEqualTo(200);
-                assertThat(health.json().get("schemaVersion").asInt()).isEqualTo(4);
+                assertThat(health.json().get("schemaVersion").asInt()).isEqualTo(ChatbotSchema.LATEST_VERSION);
                 assertThat(created.status()).isEqualTo(201);
             } finally {
                 service.process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output we still read

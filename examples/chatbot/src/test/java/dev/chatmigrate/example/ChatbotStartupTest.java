@@ -3,6 +3,7 @@ package dev.chatmigrate.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.example.ChatbotClient.Reply;
@@ -45,7 +46,7 @@ class ChatbotStartupTest {
         @DisplayName("an empty database is migrated to version 4 before serving; the report and the verification are logged")
         void migratesThenServes() throws SQLException {
             try (LogCapture log = new LogCapture(); ChatbotApplication application = ChatbotApplication.start(TestEnvironment.of(database))) {
-                assertThat(application.schemaVersion()).isEqualTo(4);
+                assertThat(application.schemaVersion()).isEqualTo(ChatbotSchema.LATEST_VERSION);
                 assertThat(exists("public.messages")).isTrue();
                 assertThat(log.messages()).anyMatch(line -> line.startsWith("flyway: schema public migrated from version 0 to 4")
                         && line.contains("(applied 1, 2, 3, 4)"));

@@ -3,6 +3,7 @@ package dev.chatmigrate.adapter.liquibase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.spi.MigrationReport;
@@ -31,7 +32,7 @@ class ChangelogPreconditionsTest {
             DatabaseState.UNTRACKED.prepare(connection, "public");
         }
 
-        MigrationReport report = runner(database.settings("liquibase")).migrate(4);
+        MigrationReport report = runner(database.settings("liquibase")).migrate(ChatbotSchema.LATEST_VERSION);
 
         Map<String, String> execTypes = execTypes("public");
         assertThat(execTypes).containsEntry("v1-create-table-conversations", "MARK_RAN")
@@ -51,15 +52,15 @@ class ChangelogPreconditionsTest {
     void honoursTheConfiguredSchema() throws SQLException {
         MigrationSettings chatbot = database.settings("liquibase").withSchema("chatbot");
 
-        MigrationReport report = runner(chatbot).migrate(4);
+        MigrationReport report = runner(chatbot).migrate(ChatbotSchema.LATEST_VERSION);
 
-        assertThat(report.versionAfter()).isEqualTo(4);
+        assertThat(report.versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
         try (Connection connection = database.connect()) {
             assertThat(SchemaVerifier.verify(connection, "chatbot", 4).drifts()).isEmpty();
         }
         assertThat(execTypes("chatbot")).containsEntry("v4-tag", "EXECUTED");
         assertThat(relationCount("public")).isZero();
-        assertThat(runner(chatbot).status().currentVersion()).isEqualTo(4);
+        assertThat(runner(chatbot).status().currentVersion()).isEqualTo(ChatbotSchema.LATEST_VERSION);
         assertThat(runner(chatbot).downgrade(1, true).versionAfter()).isEqualTo(1);
     }
 

@@ -3,6 +3,7 @@ package dev.chatmigrate.adapter.liquibase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;
@@ -44,7 +45,7 @@ class FailureMessagesTest {
         runner.migrate(2);
         execute("update databasechangelog set md5sum = '9:00000000000000000000000000000000' where id = 'v1-create-table-conversations'");
 
-        StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(4));
+        StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(ChatbotSchema.LATEST_VERSION));
 
         assertThat(failure).as("a StepFailedException").isNotNull();
         assertThat(failure.getMessage()).contains("migrate to version 4").contains("v1-create-table-conversations")

@@ -2,6 +2,7 @@ package dev.chatmigrate.adapter.liquibase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
@@ -56,7 +57,7 @@ class SameSchemaAsReferenceTest {
 
     private static String catalogBuiltBy(MigrationEngineProvider provider) throws SQLException {
         try (TestDatabase database = TestPostgres.server().createDatabase()) {
-            new MigrationRunner(database.settings(provider.id()), provider).migrate(4);
+            new MigrationRunner(database.settings(provider.id()), provider).migrate(ChatbotSchema.LATEST_VERSION);
             StringBuilder catalog = new StringBuilder();
             try (Connection connection = database.connect(); Statement statement = connection.createStatement();
                  ResultSet lines = statement.executeQuery(CATALOG)) {

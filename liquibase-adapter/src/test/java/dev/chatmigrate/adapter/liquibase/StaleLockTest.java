@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.spi.MigrationReport;
@@ -57,9 +58,9 @@ class StaleLockTest {
         execute("update databasechangeloglock set locked = true, lockgranted = now() - interval '1 hour',"
                 + " lockedby = 'replica-7 (10.0.0.7)' where id = 1");
 
-        MigrationReport report = runner().migrate(4);
+        MigrationReport report = runner().migrate(ChatbotSchema.LATEST_VERSION);
 
-        assertThat(report.versionAfter()).isEqualTo(4);
+        assertThat(report.versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
         assertThat(lockTaken()).as("lock row after the migration").isFalse();
         assertThat(log.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
                 .contains("Releasing the Liquibase lock").contains("replica-7 (10.0.0.7)"));
@@ -70,7 +71,7 @@ class StaleLockTest {
     void freeLockRowIsNotReported() throws SQLException {
         runner().migrate(2);
 
-        runner().migrate(4);
+        runner().migrate(ChatbotSchema.LATEST_VERSION);
 
         assertThat(lockTaken()).isFalse();
         assertThat(log.list).isEmpty();

@@ -1,0 +1,157 @@
+package dev.chatmigrate.memory.springai;
+
+import dev.chatmigrate.memory.springai.internal.ConversationIds;
+import dev.chatmigrate.memory.springai.internal.MessageRow;
+import dev.chatmigrate.memory.springai.internal.MessageTable;
+import dev.chatmigrate.memory.springai.internal.SpringAiMessages;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.ai.chat.memory.ChatMemoryRepository;
+import org.springframework.ai.chat.messages.Message;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Spring AI {@link ChatMemoryRepository} on chatmigrate's {@code conversations} and
+ * {@code messages} tables, which a migration engine has created; this class creates no table.
+ *
+ * <pre>{@code
+ * ChatMemoryRepository repository = ChatmigrateChatMemoryRepository.builder(dataSource).schema("chatbot").build();
+ * ChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(repository).build();
+ * }</pre>
+ *
+ * See the package documentation for how conversation ids, order and message data are stored.
+ */
+public final class ChatmigrateChatMemoryRepository implements ChatMemoryRepository {
+
+    /** The {@code conversations.user_id} of conversations this repository creates, unless configured. */
+    public static final String DEFAULT_USER_ID = "anonymous";
+
+    private final DataSource dataSource;
+    private final String schema;
+    private final Function<String, String> userIdForConversation;
+    private final MessageTable table;
+    private final SpringAiMessages messages;
+
+    private ChatmigrateChatMemoryRepository(Builder builder) {
+        ObjectMapper json = JsonMapper.builder().build();
+        this.dataSource = builder.dataSource;
+        this.schema = builder.schema;
+        this.userIdForConversation = builder.userIdForConversation;
+        this.table = new MessageTable(builder.schema, json);
+        this.messages = new SpringAiMessages(json);
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** The ids of conversations that have messages, as UUID strings (see the package documentation). */
+    @Override
+    public List<String> findConversationIds() {
+        try (Connection connection = dataSource.getConnection()) {
+            return table.conversationsWithMessages(connection).stream().map(UUID::toString).toList();
+        } catch (SQLException e) {
+            throw failure("list the conversations in " + schema + ".conversations", e);
+        }
+    }
+
+    @Override
+    public List<Message> findByConversationId(String conversationId) {
+        UUID id = ConversationIds.toUuid(conversationId);
+        try (Connection connection = dataSource.getConnection()) {
+            return table.read(connection, id).stream().map(stored -> messages.toMessage(stored.row())).toList();
+        } catch (SQLException e) {
+            throw failure("read conversation " + conversationId + " from " + schema + ".messages", e);
+        }
+    }
+
+    /** Replaces the conversation's messages in one transaction, creating its row if missing. */
+    @Override
+    public void saveAll(String conversationId, List<Message> newMessages) {
+        UUID id = ConversationIds.toUuid(conversationId);
+        Objects.requireNonNull(newMessages, "messages");
+        List<MessageRow> rows = newMessages.stream().map(messages::toRow).toList();
+        String userId = Objects.requireNonNull(userIdForConversation.apply(conversationId), "the user id for " + conversationId);
+        inTransaction("save conversation " + conversationId + " in " + schema + ".messages",
+                connection -> table.replace(connection, id, userId, rows));
+    }
+
+    /** Deletes the conversation's messages; its {@code conversations} row, which the application may own, stays. */
+    @Override
+    public void deleteByConversationId(String conversationId) {
+        UUID id = ConversationIds.toUuid(conversationId);
+        inTransaction("delete conversation " + conversationId + " from " + schema + ".messages",
+                connection -> table.deleteMessages(connection, id));
+    }
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void inTransaction(String what, Work work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static ChatMemoryStorageException failure(String what, SQLException e) {
+        return new ChatMemoryStorageException("Could not " + what + ": " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + "). Check that chatmigrate has migrated this schema.", e);
+    }
+
+    /** Configures a {@link ChatmigrateChatMemoryRepository}; only the data source is required. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private String schema = "public";
+        private Function<String, String> userIdForConversation = conversationId -> DEFAULT_USER_ID;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The schema holding {@code conversations} and {@code messages}; {@code public} by default. */
+        public Builder schema(String schema) {
+            if (schema == null || schema.isBlank()) {
+                throw new IllegalArgumentException("Expected a schema name for the chat memory tables, found "
+                        + (schema == null ? "null" : "'" + schema + "'") + "; leave it out for 'public'.");
+            }
+            this.schema = schema;
+            return this;
+        }
+
+        /** The {@code user_id} of every conversation this repository creates; {@value ChatmigrateChatMemoryRepository#DEFAULT_USER_ID} by default. */
+        public Builder userId(String userId) {
+            Objects.requireNonNull(userId, "userId");
+            return userIdForConversation(conversationId -> userId);
+        }
+
+        /** The {@code user_id} of a conversation this repository creates, from its conversation id. */
+        public Builder userIdForConversation(Function<String, String> userIdForConversation) {
+            this.userIdForConversation = Objects.requireNonNull(userIdForConversation, "userIdForConversation");
+            return this;
+        }
+
+        public ChatmigrateChatMemoryRepository build() {
+            return new ChatmigrateChatMemoryRepository(this);
+        }
+    }
+}

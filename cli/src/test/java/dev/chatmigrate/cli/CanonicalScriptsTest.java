@@ -1,0 +1,59 @@
+package dev.chatmigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.core.MigrationEngines;
+import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.verifier.DriftReport;
+import dev.chatmigrate.verifier.SchemaVerifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every engine's scripts build exactly the schema that {@link ChatbotSchema} declares, at every version:
+ * migrating up one version at a time, then downgrading one version at a time to nothing.
+ */
+class CanonicalScriptsTest {
+
+    static Stream<String> engines() {
+        return Stream.concat(Stream.of("jdbc"), MigrationEngines.ids().stream());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    @DisplayName("each version up and down leaves exactly the declared schema of that version")
+    void everyVersionUpAndDownIsTheDeclaredSchema(String id) throws SQLException {
+        MigrationEngineProvider engine = id.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(id);
+        List<String> drifts = new ArrayList<>();
+        try (TestDatabase database = TestPostgres.server().createDatabase()) {
+            MigrationRunner runner = new MigrationRunner(database.settings(engine.id()), engine);
+            for (int version = 1; version <= ChatbotSchema.LATEST_VERSION; version++) {
+                runner.migrate(version);
+                drifts.addAll(drift(database, "up to", version));
+            }
+            for (int version = ChatbotSchema.LATEST_VERSION - 1; version >= 0; version--) {
+                runner.downgrade(version, false);
+                drifts.addAll(drift(database, "down to", version));
+            }
+        }
+        assertThat(drifts).as("differences from the declaration, %s", engine.id()).isEmpty();
+    }
+
+    private static List<String> drift(TestDatabase database, String direction, int version) throws SQLException {
+        try (Connection connection = database.connect()) {
+            DriftReport report = SchemaVerifier.verify(connection, "public", version);
+            return report.isClean() ? List.of() : List.of(direction + " version " + version + ": " + report);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.SchemaVersion;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.spi.MigrationReport;
@@ -44,7 +45,7 @@ class ChangelogPreconditionsTest {
                 .containsEntry("v4-tag", "EXECUTED");
         assertThat(report.adoption()).contains("Liquibase marked changeset v2-create-table-messages as ran without running it,"
                 + " because table messages already exists.");
-        assertThat(report.steps()).extracting("version").containsExactly(1, 2, 3, 4);
+        assertThat(report.steps()).extracting("version").containsExactlyElementsOf(ChatbotSchema.VERSIONS.stream().map(SchemaVersion::number).toList());
     }
 
     @Test
@@ -56,7 +57,7 @@ class ChangelogPreconditionsTest {
 
         assertThat(report.versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
         try (Connection connection = database.connect()) {
-            assertThat(SchemaVerifier.verify(connection, "chatbot", 4).drifts()).isEmpty();
+            assertThat(SchemaVerifier.verify(connection, "chatbot", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
         }
         assertThat(execTypes("chatbot")).containsEntry("v4-tag", "EXECUTED");
         assertThat(relationCount("public")).isZero();

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * MyBatis builds byte for byte the schema that the jdbc baseline builds from the canonical SQL (the
@@ -38,7 +38,7 @@ class CanonicalSchemaTest {
     }
 
     @ParameterizedTest(name = "version {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @MethodSource("dev.chatmigrate.adapter.mybatis.MyBatisDatabaseTest#allVersions")
     @DisplayName("EMPTY migrated to each version is identical to the jdbc baseline's schema at that version")
     void emptyMigratedIsIdentical(int version) throws SQLException {
         new MigrationRunner(database.settings("mybatis").withSchema("by_mybatis"), new MyBatisEngineProvider()).migrate(version);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The class path loader: MyBatis's ids, descriptions and {@code @UNDO} sections, from a folder or a jar. */
 class ClasspathMigrationLoaderTest {
@@ -56,7 +56,7 @@ class ClasspathMigrationLoaderTest {
     void idsAndDescriptionsComeFromFileNames() {
         List<Change> changes = loader(CLASS_PATH).getMigrations();
 
-        assertThat(changes).extracting(change -> change.getId().intValueExact()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(changes).extracting(change -> change.getId().intValueExact()).containsExactlyElementsOf(Stream.concat(Stream.of(0), MyBatisDatabaseTest.allVersions().stream()).toList());
         assertThat(changes).extracting(Change::getDescription)
                 .containsExactly("create changelog", "create conversations", "create messages", "add messages token count", "index messages created at");
     }
@@ -84,7 +84,7 @@ class ClasspathMigrationLoaderTest {
     }
 
     @ParameterizedTest(name = "version {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @MethodSource("dev.chatmigrate.adapter.mybatis.MyBatisDatabaseTest#allVersions")
     @DisplayName("each version's up and undo SQL is the canonical SQL, the same every other engine runs")
     void scriptsAreTheCanonicalSql(int version) throws IOException {
         ClasspathMigrationLoader loader = loader(CLASS_PATH);

@@ -3,6 +3,7 @@ package dev.chatmigrate.adapter.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -58,7 +59,8 @@ class ClasspathMigrationLoaderTest {
 
         assertThat(changes).extracting(change -> change.getId().intValueExact()).containsExactlyElementsOf(Stream.concat(Stream.of(0), MyBatisDatabaseTest.allVersions().stream()).toList());
         assertThat(changes).extracting(Change::getDescription)
-                .containsExactly("create changelog", "create conversations", "create messages", "add messages token count", "index messages created at");
+                .containsExactlyElementsOf(Stream.concat(Stream.of("create changelog"),
+                        ChatbotSchema.VERSIONS.stream().map(version -> version.slug().replace('_', ' '))).toList());
     }
 
     @Test

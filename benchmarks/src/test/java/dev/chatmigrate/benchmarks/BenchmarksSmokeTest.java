@@ -1,12 +1,8 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.core.states.DatabaseState;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.MigrationEngines;
+import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Param;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs each benchmark's setup, benchmark method and teardown once as plain calls against the test

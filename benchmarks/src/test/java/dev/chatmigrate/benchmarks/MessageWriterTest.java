@@ -1,8 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.core.states.DatabaseState;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("The benchmark's message writer")
 class MessageWriterTest {

@@ -14,7 +14,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+        try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             StatusReport status = session.runner().status();
             if (root.json) {
                 JsonOutput.status(root.out(), status, session.settings().schema());

@@ -1,17 +1,5 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.ValidationReport;
-import dev.chatmigrate.spi.StepFailedException;
-import dev.chatmigrate.spi.StatusReport;
-import dev.chatmigrate.spi.Secrets;
-import dev.chatmigrate.spi.MigrationSettings;
-import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.spi.MigrationEngineProvider;
-import dev.chatmigrate.spi.MigrationEngine;
-import dev.chatmigrate.spi.InvalidConfigurationException;
-import dev.chatmigrate.schema.ChatbotSchema;
-
 import dev.chatmigrate.core.internal.AdvisoryLock;
 import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.core.internal.DataLossGuard;
@@ -19,6 +7,17 @@ import dev.chatmigrate.core.internal.DirectSession;
 import dev.chatmigrate.core.internal.EngineWarmUp;
 import dev.chatmigrate.core.internal.PoolCapacity;
 import dev.chatmigrate.core.internal.SchemaAdoption;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.Secrets;
+import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.spi.StepFailedException;
+import dev.chatmigrate.spi.ValidationReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,8 +1,8 @@
 package dev.chatmigrate.cli.compare;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationSettings;

@@ -1,8 +1,8 @@
 package dev.chatmigrate.cli.compare;
 
-import dev.chatmigrate.core.states.DatabaseState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatmigrate.core.states.DatabaseState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

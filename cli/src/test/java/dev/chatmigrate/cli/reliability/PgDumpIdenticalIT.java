@@ -3,10 +3,10 @@ package dev.chatmigrate.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationEngines;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.io.IOException;
 import java.net.URI;

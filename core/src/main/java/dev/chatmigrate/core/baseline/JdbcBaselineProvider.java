@@ -2,10 +2,10 @@ package dev.chatmigrate.core.baseline;
 
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Capability;
-import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.SchemaTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,15 +1,15 @@
 package dev.chatmigrate.core.internal;
 
-import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.spi.SchemaConflictException;
-import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.core.internal.CatalogSnapshot.ActualColumn;
+import dev.chatmigrate.core.internal.CatalogSnapshot.ActualConstraint;
+import dev.chatmigrate.core.internal.CatalogSnapshot.ActualIndex;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Column;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.schema.Index;
-import dev.chatmigrate.core.internal.CatalogSnapshot.ActualColumn;
-import dev.chatmigrate.core.internal.CatalogSnapshot.ActualConstraint;
-import dev.chatmigrate.core.internal.CatalogSnapshot.ActualIndex;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.SchemaConflictException;
+import dev.chatmigrate.spi.SchemaTables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,10 +2,10 @@ package dev.chatmigrate.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.example.ChatbotClient.Reply;
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

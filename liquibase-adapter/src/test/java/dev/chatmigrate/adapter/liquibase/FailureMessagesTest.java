@@ -3,10 +3,10 @@ package dev.chatmigrate.adapter.liquibase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StepFailedException;
 import java.sql.Connection;

@@ -2,12 +2,12 @@ package dev.chatmigrate.adapter.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.ActualSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,8 +37,12 @@ class CanonicalSchemaTest {
         }
     }
 
+    public static java.util.stream.IntStream versions() {
+        return java.util.stream.IntStream.rangeClosed(1, ChatbotSchema.LATEST_VERSION);
+    }
+
     @ParameterizedTest(name = "version {0}")
-    @MethodSource("dev.chatmigrate.adapter.mybatis.MyBatisDatabaseTest#allVersions")
+    @MethodSource("versions")
     @DisplayName("EMPTY migrated to each version is identical to the jdbc baseline's schema at that version")
     void emptyMigratedIsIdentical(int version) throws SQLException {
         new MigrationRunner(database.settings("mybatis").withSchema("by_mybatis"), new MyBatisEngineProvider()).migrate(version);

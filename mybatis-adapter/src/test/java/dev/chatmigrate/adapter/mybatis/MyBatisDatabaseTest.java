@@ -2,13 +2,12 @@ package dev.chatmigrate.adapter.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.schema.SchemaVersion;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.spi.AppliedStep;
-import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.verifier.ActualSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
@@ -34,16 +33,6 @@ abstract class MyBatisDatabaseTest {
 
     protected MigrationRunner runner() {
         return new MigrationRunner(settings(), new MyBatisEngineProvider());
-    }
-
-    /** The declared versions from {@code first} to the latest, in order. */
-    static List<Integer> versionsFrom(int first) {
-        return ChatbotSchema.VERSIONS.stream().map(SchemaVersion::number).filter(v -> v >= first).toList();
-    }
-
-    /** Every declared version, for {@code @MethodSource}. */
-    static List<Integer> allVersions() {
-        return versionsFrom(1);
     }
 
     protected static List<Integer> versions(MigrationReport report) {

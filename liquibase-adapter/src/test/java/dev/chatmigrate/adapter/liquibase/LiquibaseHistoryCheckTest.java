@@ -1,5 +1,6 @@
 package dev.chatmigrate.adapter.liquibase;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.schema.ChatbotSchema;

@@ -86,7 +86,7 @@ class MyBatisTrapsTest extends MyBatisDatabaseTest {
                 assertThatThrownBy(() -> engine.migrate(2)).isInstanceOf(StepFailedException.class).hasMessageContaining("version 2");
                 sql("drop table messages");
 
-                assertThat(versions(engine.migrate(LATEST))).containsExactly(2, 3, 4);
+                assertThat(versions(engine.migrate(LATEST))).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(2, LATEST).boxed().toList());
                 assertThat(engine.status().upToDate()).isTrue();
             }
             assertCanonical("public", LATEST);
@@ -166,7 +166,7 @@ class MyBatisTrapsTest extends MyBatisDatabaseTest {
                 pool.shutdownNow();
             }
             assertThat(column("select id || ':' || count(*) from mybatis_changelog group by id order by id"))
-                    .containsExactly("0:1", "1:1", "2:1", "3:1", "4:1");
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, LATEST).mapToObj(v -> v + ":1").toList());
             assertCanonical("public", LATEST);
         }
     }

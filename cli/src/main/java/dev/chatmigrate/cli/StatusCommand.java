@@ -20,8 +20,13 @@ final class StatusCommand implements Callable<Integer> {
                 JsonOutput.status(root.out(), status, session.settings().schema());
                 return 0;
             }
-            root.out().printf("%s: schema %s is at version %d; applied %s; %s%n", status.engineId(), session.settings().schema(),
-                    status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
+            if (status.applied().isEmpty() && !status.notes().isEmpty()) {
+                root.out().printf("%s: keeps no history of schema %s%n", status.engineId(), session.settings().schema());
+            } else {
+                root.out().printf("%s: schema %s is at version %d; applied %s; %s%n", status.engineId(), session.settings().schema(),
+                        status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
+            }
+            status.notes().forEach(note -> root.out().println("  note: " + note));
         }
         return 0;
     }

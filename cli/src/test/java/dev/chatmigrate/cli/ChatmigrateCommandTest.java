@@ -110,12 +110,12 @@ class ChatmigrateCommandTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
-        @DisplayName("BEHIND: --target 2, then migrate brings it to the latest version")
+        @DisplayName("BEHIND: --target 2, then migrate brings it to the latest")
         void behind(String engine) {
             environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate", "--target", "2")).isZero();
             assertThat(chatmigrate("status")).isZero();
-            assertThat(out).contains("at version 2").contains("pending " + ChatbotSchema.VERSIONS.stream().map(v -> v.number()).filter(v -> v > 2).toList());
+            assertThat(out).contains("at version 2").contains("pending " + java.util.stream.IntStream.rangeClosed(3, LATEST).boxed().toList());
 
             assertThat(chatmigrate("migrate")).isZero();
             assertThat(out).contains("from version 2 to " + LATEST);

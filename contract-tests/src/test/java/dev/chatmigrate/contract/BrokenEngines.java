@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -95,7 +96,7 @@ final class BrokenEngines {
             return new ForwardingEngine(super.open(settings)) {
                 @Override
                 public ValidationReport validate() {
-                    return new ValidationReport(id(), java.util.List.of());
+                    return new ValidationReport(id(), List.of());
                 }
             };
         }
@@ -154,6 +155,11 @@ final class BrokenEngines {
         @Override
         public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
             return baseline.verifiedVersion(connection, schema);
+        }
+
+        @Override
+        public List<String> historyTables() {
+            return baseline.historyTables();
         }
     }
 

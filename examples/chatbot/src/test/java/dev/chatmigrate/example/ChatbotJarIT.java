@@ -111,7 +111,7 @@ class ChatbotJarIT {
             }
             assertThat(service.exitCode()).as("exit code after SIGTERM").isEqualTo(143);
             assertThat(service.output())
-                    .contains("flyway: schema public migrated from version 0 to 4")
+                    .contains("flyway: schema public migrated from version 0 to " + ChatbotSchema.LATEST_VERSION)
                     .contains("Chatbot example stopped");
         }
     }

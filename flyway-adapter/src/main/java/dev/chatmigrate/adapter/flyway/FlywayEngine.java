@@ -45,7 +45,7 @@ final class FlywayEngine implements MigrationEngine {
 
     private Flyway flyway(String target) {
         return configuration()
-                .dataSource(dataSource)
+                .dataSource(FlywayNotices.wrap(dataSource))
                 .schemas(settings.schema())
                 .defaultSchema(settings.schema())
                 .target(target)

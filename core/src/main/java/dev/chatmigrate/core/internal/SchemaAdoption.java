@@ -76,6 +76,9 @@ public final class SchemaAdoption {
                         + " nothing was changed. Fix these differences (or use an empty schema) and run again:", conflicts);
             }
             try (Statement statement = connection.createStatement()) {
+                if (changes.stream().anyMatch(change -> !change.concurrent())) {
+                    lockInTheChatbotsOrder(statement);
+                }
                 for (Change change : changes) {
                     if (!change.concurrent()) {
                         statement.execute(change.sql());
@@ -99,6 +102,24 @@ public final class SchemaAdoption {
             }
         }
         return changes.stream().map(Change::description).toList();
+    }
+
+    /**
+     * Locks the existing chatbot tables, {@code messages} first, before any change: the chatbot's insert into
+     * {@code messages} locks it, then {@code conversations} for the foreign key check, so changes that locked
+     * {@code conversations} first could deadlock with it (seen on 10 M messages: PostgreSQL broke the deadlock
+     * by failing the chatbot's insert). Each wait is bounded by the DDL lock timeout, and retried.
+     */
+    private void lockInTheChatbotsOrder(Statement statement) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        for (String table : List.of(ChatbotSchema.MESSAGES, ChatbotSchema.CONVERSATIONS)) {
+            if (catalog.hasTable(table)) {
+                tables.add(qualified(table));
+            }
+        }
+        if (!tables.isEmpty()) {
+            statement.execute("lock table " + String.join(", ", tables) + " in access exclusive mode");
+        }
     }
 
     private void plan() throws SQLException {

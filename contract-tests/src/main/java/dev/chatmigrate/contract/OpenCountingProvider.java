@@ -6,6 +6,7 @@ import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,5 +62,10 @@ final class OpenCountingProvider implements MigrationEngineProvider {
     @Override
     public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
         return delegate.verifiedVersion(connection, schema);
+    }
+
+    @Override
+    public List<String> historyTables() {
+        return delegate.historyTables();
     }
 }

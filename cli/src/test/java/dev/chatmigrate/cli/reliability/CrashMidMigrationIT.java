@@ -2,7 +2,7 @@ package dev.chatmigrate.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -79,7 +79,7 @@ class CrashMidMigrationIT {
 
     private void fillMessages() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            DatabaseStates.insertConversations(connection);
+            SampleRows.insertConversations(connection, "public");
             statement.execute("insert into messages (conversation_id, role, content, created_at)"
                     + " select '11111111-1111-1111-1111-111111111111', 'user', 'message ' || g,"
                     + " timestamptz '2026-01-01' + random() * interval '365 days' from generate_series(1, " + MESSAGES + ") g");

@@ -3,11 +3,11 @@ package dev.chatmigrate.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.ChatbotLoad;
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.LockWaitSampler;
 import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import java.net.URI;
 import java.sql.Connection;
@@ -50,8 +50,7 @@ class OnlineMigrationIT {
         ChatmigrateProcess.Result atVersion2 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "2");
         assertThat(atVersion2.exitCode()).as("%s", atVersion2).isZero();
         try (Connection connection = database.connect()) {
-            DatabaseStates.insertConversations(connection);
-            DatabaseStates.insertMessages(connection);
+            SampleRows.insert(connection, "public");
         }
     }
 

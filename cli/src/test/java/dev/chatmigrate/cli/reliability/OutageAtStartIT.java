@@ -2,7 +2,7 @@ package dev.chatmigrate.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
@@ -31,7 +31,7 @@ class OutageAtStartIT {
     void createPartialDatabase() throws Exception {
         database = TestPostgres.server().createDatabase();
         try (Connection connection = database.connect()) {
-            DatabaseStates.partial(connection);
+            DatabaseState.PARTIAL.prepare(connection, "public");
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
@@ -77,7 +77,7 @@ class PgBouncerIT {
     @DisplayName("8 replicas migrating through PgBouncer are all refused with exit 2 naming the direct URL, and nothing is changed")
     void eightReplicasThroughThePoolerAreRefusedAndChangeNothing(String engine) throws Exception {
         try (Connection connection = database.connect()) {
-            DatabaseStates.untrackedAlembic(connection);
+            DatabaseState.UNTRACKED.prepare(connection, "public");
         }
         String catalogBefore = Catalog.of(database);
         DataFingerprint rowsBefore = Chatbot.rows(database);

@@ -3,7 +3,7 @@ package dev.chatmigrate.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -44,8 +44,7 @@ class ReplicasIT {
         ChatmigrateProcess.Result first = ChatmigrateProcess.run(Chatbot.environment(database, engine), "migrate", "--target", "2");
         assertThat(first.exitCode()).as("%s", first).isZero();
         try (Connection connection = database.connect()) {
-            DatabaseStates.insertConversations(connection);
-            DatabaseStates.insertMessages(connection);
+            SampleRows.insert(connection, "public");
         }
         DataFingerprint before = Chatbot.rows(database);
 

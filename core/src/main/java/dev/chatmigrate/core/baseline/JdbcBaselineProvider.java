@@ -1,15 +1,22 @@
 package dev.chatmigrate.core.baseline;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.SchemaTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -26,12 +33,35 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
     }
 
     @Override
     public MigrationEngine open(MigrationSettings settings) {
         return new JdbcBaselineEngine(this, settings);
+    }
+
+    /**
+     * Versions 1 to N when its history table records exactly those, each with the checksum
+     * of this build's script; empty otherwise.
+     */
+    @Override
+    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
+        if (!SchemaTables.exists(connection, schema, historyTable())) {
+            return OptionalInt.empty();
+        }
+        int expected = 0;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select version, checksum from " + SchemaTables.qualified(schema, historyTable()) + " order by version")) {
+            while (rows.next()) {
+                expected++;
+                if (rows.getInt(1) != expected || expected > ChatbotSchema.LATEST_VERSION
+                        || rows.getLong(2) != JdbcBaselineEngine.checksum(upScript(expected))) {
+                    return OptionalInt.empty();
+                }
+            }
+        }
+        return expected == 0 ? OptionalInt.empty() : OptionalInt.of(expected);
     }
 
     /** The SQL that brings the schema from {@code version - 1} to {@code version}. */
@@ -42,6 +72,14 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
     /** The SQL that undoes {@code version}. */
     protected String downScript(int version) {
         return resource(version + ".undo.sql");
+    }
+
+    /**
+     * The table of this engine's history, {@code chatmigrate_jdbc_history}; a test that needs a second,
+     * independent baseline (such as the other engine of the {@code jdbc} baseline's own contract) names another.
+     */
+    protected String historyTable() {
+        return "chatmigrate_jdbc_history";
     }
 
     /** Whether applied versions are written to the history table; only a broken engine says no. */
@@ -62,6 +100,6 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     @Override
     public List<String> historyTables() {
-        return List.of(JdbcBaselineEngine.HISTORY);
+        return List.of(historyTable());
     }
 }

@@ -45,10 +45,17 @@ public final class MigrationRunner {
 
     private final MigrationSettings settings;
     private final MigrationEngineProvider provider;
+    private final AdoptionOptions adoption;
 
     public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider) {
+        this(settings, provider, AdoptionOptions.DEFAULT);
+    }
+
+    /** A runner whose adoption may convert what {@code adoption} asks for. */
+    public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider, AdoptionOptions adoption) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.adoption = Objects.requireNonNull(adoption, "adoption");
         PoolCapacity.require(settings.dataSource());
     }
 
@@ -71,7 +78,7 @@ public final class MigrationRunner {
         checkTarget(target, 1, "migrate");
         return locked("migrate", connection -> !isVerifiedAt(connection, target), connection -> {
             createSchemaIfMissing(connection);
-            List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target);
+            List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target, adoption);
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
             OptionalInt verified = adopted.isEmpty() ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
             if (verified.isPresent() && verified.getAsInt() >= target) {
@@ -80,6 +87,37 @@ public final class MigrationRunner {
             }
             return withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
         });
+    }
+
+    /** What {@link #migrate()} would do; changes nothing. */
+    public MigrationPlan plan() {
+        return plan(ChatbotSchema.LATEST_VERSION);
+    }
+
+    /**
+     * What {@link #migrate(int)} would do from the database as it is: adoption's steps (planned by the same code that
+     * runs them, in a read-only transaction, without the lock) and the versions the engine would apply. Changes nothing.
+     */
+    public MigrationPlan plan(int target) {
+        checkTarget(target, 1, "plan");
+        SchemaAdoption.Plan steps;
+        boolean verified;
+        try (Connection connection = open()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set transaction read only");
+                steps = SchemaAdoption.plan(connection, settings.schema(), target, adoption);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            verified = steps.steps().isEmpty() && isVerifiedAt(connection, target);
+        } catch (SQLException e) {
+            throw new StepFailedException("plan with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
+        }
+        List<Integer> versions = verified ? List.of() : status().pending().stream().filter(v -> v <= target).toList();
+        return new MigrationPlan(provider.id(), settings.schema(), target, steps.steps(), steps.conflicts(), steps.refusedSettings(),
+                steps.extras(), steps.conversions(), versions);
     }
 
     /**

@@ -18,6 +18,9 @@ final class Commands {
         putIfSet(flags, Setting.ENGINE, root.engine);
         putIfSet(flags, Setting.DATABASE_URL, root.url);
         putIfSet(flags, Setting.SCHEMA, root.schema);
+        putIfSet(flags, Setting.CONVERT_IDS, root.convertIds == null ? null : root.convertIds.toString());
+        putIfSet(flags, Setting.LOWERCASE_ROLES, root.lowercaseRoles == null ? null : root.lowercaseRoles.toString());
+        putIfSet(flags, Setting.TIMESTAMP_ZONE, root.timestampZone);
         if (extra != null) {
             putIfSet(flags, extra, extraValue);
         }

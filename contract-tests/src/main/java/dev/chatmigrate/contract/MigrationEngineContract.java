@@ -64,6 +64,11 @@ public abstract class MigrationEngineContract {
 
     private static final int LATEST = ChatbotSchema.LATEST_VERSION;
 
+    /** The versions from {@code first} to the latest, as the schema declares them. */
+    private static java.util.List<Integer> versionsFrom(int first) {
+        return java.util.stream.IntStream.rangeClosed(first, LATEST).boxed().toList();
+    }
+
     /** A new provider of the engine under test. */
     protected abstract MigrationEngineProvider provider();
 
@@ -168,7 +173,7 @@ public abstract class MigrationEngineContract {
             assertThat(report.engineId()).isEqualTo(provider().id());
             assertThat(report.versionBefore()).isZero();
             assertThat(report.versionAfter()).isEqualTo(LATEST);
-            assertThat(versions(report)).containsExactly(1, 2, 3, 4);
+            assertThat(versions(report)).containsExactlyElementsOf(versionsFrom(1));
         }
 
         @Test
@@ -191,7 +196,7 @@ public abstract class MigrationEngineContract {
             assertThat(versions(migrateAndVerify(2))).containsExactly(1, 2);
             assertThat(runner().status().currentVersion()).isEqualTo(2);
 
-            assertThat(versions(migrateAndVerify(LATEST))).containsExactly(3, 4);
+            assertThat(versions(migrateAndVerify(LATEST))).containsExactlyElementsOf(versionsFrom(3));
         }
     }
 
@@ -277,7 +282,7 @@ public abstract class MigrationEngineContract {
 
             MigrationReport report = migrateAndVerify(LATEST);
 
-            assertThat(versions(report)).containsExactly(3, 4);
+            assertThat(versions(report)).containsExactlyElementsOf(versionsFrom(3));
             assertThat(fingerprint()).isEqualTo(before);
         }
     }
@@ -348,7 +353,7 @@ public abstract class MigrationEngineContract {
                 for (Future<MigrationReport> report : reports) {
                     applied.addAll(versions(report.get(120, TimeUnit.SECONDS)));
                 }
-                assertThat(applied).containsExactlyInAnyOrder(1, 2, 3, 4);
+                assertThat(applied).containsExactlyInAnyOrderElementsOf(versionsFrom(1));
             } finally {
                 pool.shutdownNow();
             }
@@ -379,13 +384,13 @@ public abstract class MigrationEngineContract {
         void c14_statusReportsVersionAndPending() throws SQLException {
             StatusReport empty = runner().status();
             assertThat(empty.currentVersion()).isZero();
-            assertThat(empty.pending()).containsExactly(1, 2, 3, 4);
+            assertThat(empty.pending()).containsExactlyElementsOf(versionsFrom(1));
 
             runner().migrate(2);
             StatusReport behind = runner().status();
             assertThat(behind.currentVersion()).isEqualTo(2);
             assertThat(behind.applied()).containsExactly(1, 2);
-            assertThat(behind.pending()).containsExactly(3, 4);
+            assertThat(behind.pending()).containsExactlyElementsOf(versionsFrom(3));
 
             runner().migrate(LATEST);
             assertThat(runner().status().upToDate()).isTrue();
@@ -465,7 +470,7 @@ public abstract class MigrationEngineContract {
             runner().migrate(LATEST);
             runner().downgrade(2, false);
 
-            assertThat(versions(migrateAndVerify(LATEST))).containsExactly(3, 4);
+            assertThat(versions(migrateAndVerify(LATEST))).containsExactlyElementsOf(versionsFrom(3));
         }
     }
 

@@ -59,7 +59,7 @@ class VerifierTest {
     @Test
     @DisplayName("each version verifies against itself and not against its neighbour")
     void eachVersionIsDistinct() throws SQLException {
-        for (int version = 1; version <= 4; version++) {
+        for (int version = 1; version <= ChatbotSchema.LATEST_VERSION; version++) {
             migrate(version);
             assertThat(SchemaVerifier.verify(connection, "public", version).drifts()).as("version %d", version).isEmpty();
             assertThat(SchemaVerifier.verify(connection, "public", version - 1).isClean()).as("version %d as %d", version, version - 1).isFalse();
@@ -72,7 +72,7 @@ class VerifierTest {
         migrate(ChatbotSchema.LATEST_VERSION);
         sql("alter table messages alter column content type varchar(100)");
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts())
                 .containsExactly(new Drift("messages", "column content", "text not null", "character varying(100) not null"));
     }
 
@@ -86,7 +86,7 @@ class VerifierTest {
                 create index messages_role_idx on messages (role);
                 """);
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).extracting(Drift::object).containsExactlyInAnyOrder(
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).extracting(Drift::object).containsExactlyInAnyOrder(
                 "constraint conversations_pkey", "constraint pk_conversations", "column created_at", "index messages_role_idx");
     }
 
@@ -96,7 +96,7 @@ class VerifierTest {
         migrate(ChatbotSchema.LATEST_VERSION);
         sql("update pg_index set indisvalid = false where indexrelid = 'ix_messages_created_at'::regclass");
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts())
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts())
                 .containsExactly(new Drift("messages", "index ix_messages_created_at", "btree (created_at)", "INVALID btree (created_at)"));
     }
 
@@ -108,18 +108,18 @@ class VerifierTest {
 
         migrate(ChatbotSchema.LATEST_VERSION);
 
-        assertThat(SchemaVerifier.verify(connection, "public", 4).drifts()).isEmpty();
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
     }
 
     @Test
     @DisplayName("the smoke check passes on the canonical schema, leaves no rows, and fails when the role check is missing")
     void smokeCheck() throws SQLException {
         migrate(ChatbotSchema.LATEST_VERSION);
-        assertThat(SmokeCheck.run(connection, "public", 4).passed()).isTrue();
+        assertThat(SmokeCheck.run(connection, "public", ChatbotSchema.LATEST_VERSION).passed()).isTrue();
         assertThat(DataFingerprint.of(connection, "public").totalRows()).isZero();
 
         sql("alter table messages drop constraint ck_messages_role");
-        SmokeCheck.Result result = SmokeCheck.run(connection, "public", 4);
+        SmokeCheck.Result result = SmokeCheck.run(connection, "public", ChatbotSchema.LATEST_VERSION);
         assertThat(result.passed()).isFalse();
         assertThat(result.detail()).contains("robot");
     }

@@ -3,7 +3,7 @@ package dev.chatmigrate.contract.orm;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

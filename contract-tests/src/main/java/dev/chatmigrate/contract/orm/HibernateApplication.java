@@ -5,7 +5,7 @@ import dev.chatmigrate.contract.orm.jpa.StoredConversation;
 import dev.chatmigrate.contract.orm.jpa.StoredMessage;
 import dev.chatmigrate.contract.orm.jpa.identity.Conversation;
 import dev.chatmigrate.contract.orm.jpa.identity.Message;
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class HibernateApplication {
         Model model = model(ids);
         Configuration configuration = new Configuration();
         model.entities().forEach(configuration::addAnnotatedClass);
-        configuration.getProperties().put(AvailableSettings.DATASOURCE, database.dataSource("chatmigrate-test-hibernate"));
+        configuration.getProperties().put(AvailableSettings.DATASOURCE, database.dataSource("chatmigrate-test-hibernate", java.time.Duration.ofSeconds(10)));
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "update");
         configuration.setProperty(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
         configuration.setProperty(AvailableSettings.JTA_PLATFORM, NoJtaPlatform.class.getName());

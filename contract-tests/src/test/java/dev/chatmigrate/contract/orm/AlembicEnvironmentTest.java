@@ -2,7 +2,7 @@ package dev.chatmigrate.contract.orm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.spi.Database;
+import dev.chatmigrate.core.Database;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

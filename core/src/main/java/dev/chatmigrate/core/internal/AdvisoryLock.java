@@ -69,7 +69,7 @@ public final class AdvisoryLock implements AutoCloseable {
                     throw new LockTimeoutException("Another migrator held the chatmigrate lock on schema " + schema
                             + " for longer than the lock timeout (" + timeout.toSeconds() + "s). Holder: " + holder
                             + ". Wait for it to finish; if that process is gone, end its session with select pg_terminate_backend(pid);"
-                            + " raise CHATMIGRATE_LOCK_TIMEOUT to wait longer.");
+                            + " raise the lock-timeout to wait longer.");
                 }
                 if (!announced) {
                     LOG.info("Waiting for the chatmigrate lock on schema {}, held by {}", schema, describeHolder(connection, key));

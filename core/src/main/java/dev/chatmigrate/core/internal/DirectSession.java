@@ -30,7 +30,7 @@ public final class DirectSession {
     }
 
     /**
-     * Throws {@link InvalidConfigurationException} (exit code 2) when {@code first} and {@code second}, two open
+     * Throws {@link InvalidConfigurationException} when {@code first} and {@code second}, two open
      * connections to {@code database}, are not each served by a server process of their own. Run it before either
      * starts a transaction.
      */

@@ -36,7 +36,8 @@ final class JsonOutput {
     }
 
     record Plan(String engine, String schema, int target, boolean wouldSucceed, List<PlannedStep> adoption, List<String> extras,
-                List<String> conversions, List<Integer> versionsToApply, List<String> conflicts, List<String> refusedSettings) {
+                List<String> conversions, List<Integer> versionsToApply, boolean historyRead, List<String> conflicts,
+                List<String> refusedSettings) {
     }
 
     record Failure(String error, int exitCode) {
@@ -64,7 +65,7 @@ final class JsonOutput {
     static void plan(PrintWriter out, MigrationPlan plan) {
         write(out, new Plan(plan.engineId(), plan.schema(), plan.target(), plan.wouldSucceed(),
                 plan.adoption().stream().map(s -> new PlannedStep(s.description(), s.sql(), s.lock(), s.rewrites(), s.concurrent())).toList(),
-                plan.extras(), plan.conversions(), plan.versionsToApply(), plan.conflicts(), plan.refusedSettings()));
+                plan.extras(), plan.conversions(), plan.versionsToApply(), plan.historyRead(), plan.conflicts(), plan.refusedSettings()));
     }
 
     static void failure(PrintWriter out, String message, int exitCode) {

@@ -63,7 +63,8 @@ final class PlanCommand implements Callable<Integer> {
         plan.extras().forEach(extra -> out.println("left in place (not part of the canonical schema): " + extra));
         out.println("conversions requested: " + (plan.conversions().isEmpty() ? "none" : String.join("; ", plan.conversions())));
         out.println("versions the engine would apply: " + (plan.versionsToApply().isEmpty() ? "none, its history proves version " + plan.target()
-                : plan.versionsToApply() + " (its steps are idempotent over adopted tables)"));
+                : plan.historyRead() ? plan.versionsToApply() + " (its steps are idempotent over adopted tables)"
+                : "those of " + plan.versionsToApply() + " its history does not record (this engine reads its history only when it starts)"));
         if (plan.wouldSucceed()) {
             out.println("migrate would succeed");
         } else {

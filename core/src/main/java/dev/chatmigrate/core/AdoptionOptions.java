@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 public record AdoptionOptions(boolean convertIds, boolean lowercaseRoles, String timestampZone) {
 
+    private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9_+\\-/]{1,64}");
+
     /** Nothing converted, zone-less timestamps read as UTC. */
     public static final AdoptionOptions DEFAULT = new AdoptionOptions(false, false, "UTC");
-
-    private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9_+\\-/]{1,64}");
 
     public AdoptionOptions {
         Objects.requireNonNull(timestampZone, "timestampZone");

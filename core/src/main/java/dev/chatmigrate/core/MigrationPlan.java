@@ -11,10 +11,14 @@ import java.util.List;
  * @param refusedSettings   the settings whose conversion the conflicts ask for, such as {@code convert-ids}
  * @param extras            objects the canonical schema does not have, left in place
  * @param conversions       the value-changing conversions requested (by setting), whether or not needed
- * @param versionsToApply   the versions the engine would run after adoption, empty when its history proves the target
+ * @param versionsToApply   the versions the engine would run after adoption: those above the version its history
+ *                          proves (every version when it proves none); empty when it proves the target
+ * @param historyRead       whether the engine's history was read without starting it; when not (an engine without
+ *                          that check), {@code versionsToApply} is every version, of which it applies those it has not recorded
  */
 public record MigrationPlan(String engineId, String schema, int target, List<AdoptionStep> adoption, List<String> conflicts,
-                            List<String> refusedSettings, List<String> extras, List<String> conversions, List<Integer> versionsToApply) {
+                            List<String> refusedSettings, List<String> extras, List<String> conversions, List<Integer> versionsToApply,
+                            boolean historyRead) {
 
     public MigrationPlan {
         adoption = List.copyOf(adoption);

@@ -1,6 +1,7 @@
 package dev.chatmigrate.core;
 
 import dev.chatmigrate.spi.ValidationReport;
+import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.Secrets;
@@ -96,12 +97,15 @@ public final class MigrationRunner {
 
     /**
      * What {@link #migrate(int)} would do from the database as it is: adoption's steps (planned by the same code that
-     * runs them, in a read-only transaction, without the lock) and the versions the engine would apply. Changes nothing.
+     * runs them, in a read-only transaction, without the lock) and the versions the engine would apply: those above
+     * what its history proves, read with plain SQL ({@link MigrationEngineProvider#verifiedVersion}; all of them when it
+     * proves none). Changes nothing: the engine is not opened.
      */
     public MigrationPlan plan(int target) {
         checkTarget(target, 1, "plan");
         SchemaAdoption.Plan steps;
-        boolean verified;
+        int verified;
+        boolean historyRead;
         try (Connection connection = open()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -111,13 +115,16 @@ public final class MigrationRunner {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
-            verified = steps.steps().isEmpty() && isVerifiedAt(connection, target);
+            OptionalInt proven = provider.verifiedVersion(connection, settings.schema());
+            verified = proven.orElse(0);
+            historyRead = proven.isPresent() || provider.capabilities().contains(Capability.UP_TO_DATE_CHECK);
         } catch (SQLException e) {
             throw new StepFailedException("plan with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
         }
-        List<Integer> versions = verified ? List.of() : status().pending().stream().filter(v -> v <= target).toList();
+        // the engine is not opened: some engines create their history table when they start
+        List<Integer> versions = java.util.stream.IntStream.rangeClosed(verified + 1, target).boxed().toList();
         return new MigrationPlan(provider.id(), settings.schema(), target, steps.steps(), steps.conflicts(), steps.refusedSettings(),
-                steps.extras(), steps.conversions(), versions);
+                steps.extras(), steps.conversions(), versions, historyRead);
     }
 
     /**

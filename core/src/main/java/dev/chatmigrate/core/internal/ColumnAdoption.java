@@ -73,15 +73,17 @@ final class ColumnAdoption {
             return;
         }
         ActualColumn actual = found.get();
+        AdoptionWork.Offenders nulls = column.notNull() && !actual.notNull()
+                ? work.offenders(table, AdoptionWork.quote(column.name()) + " is null") : new AdoptionWork.Offenders(0, List.of());
+        if (nulls.any()) {
+            work.conflict("column " + where + ": expected not null, found null in " + nulls + "; fill or delete those rows");
+        }
         if (!actual.type().equals(column.type()) && !planType(column, actual, where, alter)) {
             work.unusableColumns.add(where);
             return;
         }
         if (column.notNull() && !actual.notNull()) {
-            AdoptionWork.Offenders nulls = work.offenders(table, AdoptionWork.quote(column.name()) + " is null");
-            if (nulls.any()) {
-                work.conflict("column " + where + ": expected not null, found null in " + nulls + "; fill or delete those rows");
-            } else {
+            if (!nulls.any()) {
                 work.step("made column " + where + " not null", alter + " set not null", exclusive("while every row is scanned"), false);
             }
         } else if (!column.notNull() && actual.notNull()) {

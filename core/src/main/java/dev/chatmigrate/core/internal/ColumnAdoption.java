@@ -32,6 +32,11 @@ final class ColumnAdoption {
     private final AdoptionWork work;
     private final String table;
     private boolean zoneChecked;
+    /** The table's type changes, run as one statement so that the table is rewritten at most once. */
+    private final List<String> typeClauses = new java.util.ArrayList<>();
+    private final List<String> typeChanges = new java.util.ArrayList<>();
+    private boolean typeRewrites;
+    private String typeZone;
 
     private ColumnAdoption(AdoptionWork work, String table) {
         this.work = work;
@@ -40,11 +45,13 @@ final class ColumnAdoption {
 
     static void plan(AdoptionWork work, String table) throws SQLException {
         ColumnAdoption columns = new ColumnAdoption(work, table);
+        int first = work.steps.size();
         for (Column column : ChatbotSchema.COLUMNS) {
             if (column.table().equals(table) && column.version() <= work.target) {
                 columns.plan(column);
             }
         }
+        columns.insertTypeStep(first);
         List<String> known = ChatbotSchema.COLUMNS.stream().filter(c -> c.table().equals(table)).map(Column::name).toList();
         for (String name : work.catalog.columnNames(table)) {
             if (!known.contains(name)) {
@@ -78,7 +85,7 @@ final class ColumnAdoption {
         if (nulls.any()) {
             work.conflict("column " + where + ": expected not null, found null in " + nulls + "; fill or delete those rows");
         }
-        if (!actual.type().equals(column.type()) && !planType(column, actual, where, alter)) {
+        if (!actual.type().equals(column.type()) && !planType(column, actual, where)) {
             work.unusableColumns.add(where);
             return;
         }
@@ -95,8 +102,27 @@ final class ColumnAdoption {
         }
     }
 
+    private void typeChange(String description, String column, String type, boolean rewrites) {
+        typeChanges.add(description);
+        typeClauses.add("alter column " + AdoptionWork.quote(column) + " type " + type);
+        typeRewrites |= rewrites;
+    }
+
+    /** One step for every type change of the table, before its other steps: one lock, at most one rewrite. */
+    private void insertTypeStep(int index) {
+        if (typeClauses.isEmpty()) {
+            return;
+        }
+        String sql = (typeZone == null ? "" : "set local timezone = " + AdoptionWork.literal(typeZone) + "; ")
+                + "alter table " + work.qualified(table) + " " + String.join(", ", typeClauses);
+        work.steps.add(index, dev.chatmigrate.core.AdoptionStep.of(String.join("; ", typeChanges), sql,
+                exclusive(typeRewrites ? "while every row is rewritten and the table's indexes rebuilt"
+                        : "brief (catalog only" + (typeZone == null ? ")" : ": in a zone of offset 0 PostgreSQL keeps the stored values)")),
+                typeRewrites));
+    }
+
     /** Plans a type change that keeps every value; {@code false} (with a conflict) when there is none. */
-    private boolean planType(Column column, ActualColumn actual, String where, String alter) throws SQLException {
+    private boolean planType(Column column, ActualColumn actual, String where) throws SQLException {
         String change = where + " from " + actual.type() + " to " + column.type();
         Matcher varchar = VARCHAR.matcher(column.type());
         boolean textual = actual.baseType().equals("character varying") || actual.baseType().equals("text");
@@ -111,25 +137,22 @@ final class ColumnAdoption {
                     return false;
                 }
             }
-            work.step("changed column " + change + (fits ? "" : ": no value is longer"), alter + " type " + column.type(),
-                    exclusive(fits ? "brief (catalog only)" : "while every row is rewritten and the table's indexes rebuilt"), !fits);
+            typeChange("changed column " + change + (fits ? "" : ": no value is longer"), column.name(), column.type(), !fits);
             return true;
         }
         if (column.type().equals("text") && textual) {
-            work.step("changed column " + change, alter + " type text", exclusive("brief (catalog only)"), false);
+            typeChange("changed column " + change, column.name(), "text", false);
             return true;
         }
         if (column.type().equals(TIMESTAMPTZ) && actual.baseType().equals("timestamp with time zone")) {
-            work.step("changed column " + change + ": every value keeps its instant", alter + " type " + TIMESTAMPTZ, exclusive("brief (catalog only)"), false);
+            typeChange("changed column " + change + ": every value keeps its instant", column.name(), TIMESTAMPTZ, false);
             return true;
         }
         if (column.type().equals(TIMESTAMPTZ) && actual.baseType().equals("timestamp without time zone")) {
             String zone = checkedZone();
             boolean rewrites = !ZERO_OFFSET_ZONES.contains(zone.toLowerCase(java.util.Locale.ROOT));
-            work.step("changed column " + change + ", reading the stored values as " + zone + " time",
-                    "set local timezone = " + AdoptionWork.literal(zone) + "; " + alter + " type " + TIMESTAMPTZ,
-                    exclusive(rewrites ? "while every row is rewritten and the table's indexes rebuilt" : "brief (catalog only: in a zone of offset 0 PostgreSQL keeps the stored values)"),
-                    rewrites);
+            typeZone = zone;
+            typeChange("changed column " + change + ", reading the stored values as " + zone + " time", column.name(), TIMESTAMPTZ, rewrites);
             return true;
         }
         if (column.type().equals("uuid") && IdConversion.isIntegerId(actual)) {

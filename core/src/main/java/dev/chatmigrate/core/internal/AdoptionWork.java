@@ -49,6 +49,8 @@ final class AdoptionWork {
     final Set<String> unusableColumns = new java.util.HashSet<>();
     /** Constraints whose rows a planner has already checked (and reported). */
     final Set<String> checkedConstraints = new java.util.HashSet<>();
+    /** Per table, the step that ends in an {@code alter table} rewriting it: later type changes join it, so the table is rewritten once. */
+    final java.util.Map<String, Integer> rewritingAlter = new java.util.HashMap<>();
     /** Columns a step adds. */
     final Set<String> addedColumns = new java.util.HashSet<>();
 

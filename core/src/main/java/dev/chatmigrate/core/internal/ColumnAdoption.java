@@ -113,8 +113,15 @@ final class ColumnAdoption {
         if (typeClauses.isEmpty()) {
             return;
         }
-        String sql = (typeZone == null ? "" : "set local timezone = " + AdoptionWork.literal(typeZone) + "; ")
-                + "alter table " + work.qualified(table) + " " + String.join(", ", typeClauses);
+        String zone = typeZone == null ? "" : "set local timezone = " + AdoptionWork.literal(typeZone) + "; ";
+        Integer rewriting = work.rewritingAlter.get(table);
+        if (rewriting != null) {
+            dev.chatmigrate.core.AdoptionStep joined = work.steps.get(rewriting);
+            work.steps.set(rewriting, dev.chatmigrate.core.AdoptionStep.of(joined.description() + "; " + String.join("; ", typeChanges),
+                    zone + joined.sql() + ", " + String.join(", ", typeClauses), joined.lock(), true));
+            return;
+        }
+        String sql = zone + "alter table " + work.qualified(table) + " " + String.join(", ", typeClauses);
         work.steps.add(index, dev.chatmigrate.core.AdoptionStep.of(String.join("; ", typeChanges), sql,
                 exclusive(typeRewrites ? "while every row is rewritten and the table's indexes rebuilt"
                         : "brief (catalog only" + (typeZone == null ? ")" : ": in a zone of offset 0 PostgreSQL keeps the stored values)")),

@@ -119,13 +119,14 @@ final class IdConversion {
         } else if (id.defaultValue() != null) {
             sql.append(alter).append("drop default; ");
         }
+        if (!id.identity() && id.ownedSequence() != null) {
+            sql.append("drop sequence if exists ").append(id.ownedSequence()).append("; ");
+        }
         sql.append(alter).append("type uuid using ").append(newId(table, "id"));
         if (withReferences) {
             sql.append(", alter column conversation_id type uuid using ").append(newId(ChatbotSchema.CONVERSATIONS, "conversation_id"));
         }
-        if (!id.identity() && id.ownedSequence() != null) {
-            sql.append("; drop sequence if exists ").append(id.ownedSequence());
-        }
+        work.rewritingAlter.put(table, work.steps.size());
         work.step("converted " + table + ".id" + (withReferences ? " and messages.conversation_id" : "") + " from " + id.type()
                         + " to uuid through " + ID_MAP + (id.ownedSequence() != null ? ", dropping sequence " + id.ownedSequence() : ""),
                 sql.toString(), "ACCESS EXCLUSIVE on " + table + ", while every row is rewritten and the table's indexes rebuilt", true);
@@ -136,6 +137,7 @@ final class IdConversion {
     }
 
     private void convertReferencesOnly() {
+        work.rewritingAlter.put(ChatbotSchema.MESSAGES, work.steps.size());
         work.step("converted messages.conversation_id to uuid through " + ID_MAP,
                 "alter table " + work.qualified(ChatbotSchema.MESSAGES) + " alter column conversation_id type uuid using "
                         + newId(ChatbotSchema.CONVERSATIONS, "conversation_id"),

@@ -1,10 +1,10 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.UnknownEngineException;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.spi.MigrationSettings;
 import java.util.List;
 import java.util.Map;
 

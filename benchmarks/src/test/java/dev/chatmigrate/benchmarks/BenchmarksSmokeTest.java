@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.MigrationEngines;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,11 @@
 package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.Database;
-
+import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.spi.Secrets;
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,6 +101,28 @@ public final class ChatmigrateCommand {
         }
         err.flush();
         return exitCode;
+    }
+
+    /** The configuration with this command's flags, plus {@code extra} (when its value is not {@code null}). */
+    MigrationConfiguration configuration(Setting extra, String extraValue) {
+        CliLogging.verbose(verbose);
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.ENGINE, engine);
+        flags.put(Setting.DATABASE_URL, url);
+        flags.put(Setting.SCHEMA, schema);
+        flags.put(Setting.CONVERT_IDS, convertIds == null ? null : convertIds.toString());
+        flags.put(Setting.LOWERCASE_ROLES, lowercaseRoles == null ? null : lowercaseRoles.toString());
+        flags.put(Setting.TIMESTAMP_ZONE, timestampZone);
+        if (extra != null) {
+            flags.put(extra, extraValue);
+        }
+        flags.values().removeIf(java.util.Objects::isNull);
+        return MigrationConfiguration.load(flags, environment);
+    }
+
+    /** The configuration with this command's flags. */
+    MigrationConfiguration configuration() {
+        return configuration(null, null);
     }
 
     PrintWriter out() {

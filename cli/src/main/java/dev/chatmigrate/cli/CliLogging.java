@@ -11,6 +11,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -52,17 +53,33 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         context.getLogger("dev.chatmigrate").setLevel(verbose ? Level.DEBUG : Level.INFO);
     }
 
-    /** {@code chatmigrate: message}, then the stack trace if the event has one. */
+    /**
+     * {@code chatmigrate: message} for chatmigrate's own events, {@code flyway warn: message} (the library and
+     * the level) for another library's, so that an engine's line never reads as chatmigrate's; then the stack
+     * trace if the event has one.
+     */
     static final class Line extends LayoutBase<ILoggingEvent> {
 
         @Override
         public String doLayout(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder("chatmigrate: ").append(event.getFormattedMessage()).append(System.lineSeparator());
+            StringBuilder line = new StringBuilder(prefix(event)).append(event.getFormattedMessage()).append(System.lineSeparator());
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
                 line.append(ThrowableProxyUtil.asString(thrown)).append(System.lineSeparator());
             }
             return line.toString();
+        }
+
+        private static String prefix(ILoggingEvent event) {
+            String logger = event.getLoggerName();
+            if (logger.startsWith("dev.chatmigrate")) {
+                return "chatmigrate: ";
+            }
+            String library = logger.startsWith("org.flywaydb") ? "flyway"
+                    : logger.startsWith("liquibase") ? "liquibase"
+                    : logger.startsWith("org.apache.ibatis") ? "mybatis"
+                    : logger;
+            return library + " " + event.getLevel().toString().toLowerCase(Locale.ROOT) + ": ";
         }
     }
 }

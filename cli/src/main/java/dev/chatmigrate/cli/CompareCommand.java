@@ -29,7 +29,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+        try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             List<String> engines = new ArrayList<>(List.of("jdbc"));
             engines.addAll(MigrationEngines.ids());
             List<ComparisonRow> rows = new Comparison(session.database(), Math.max(1, runs), root.err()).run(engines);

@@ -1,12 +1,12 @@
 package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.AdoptionOptions;
-import dev.chatmigrate.spi.MigrationEngineProvider;
-import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.DatabaseUrl;
 import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.io.PrintWriter;
 import java.util.Optional;

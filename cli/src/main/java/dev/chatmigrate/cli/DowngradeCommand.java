@@ -22,7 +22,7 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+        try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             MigrationReport report = session.runner().downgrade(target, allowDataLoss);
             MigrateCommand.print(root, report, session.settings().schema());
         }

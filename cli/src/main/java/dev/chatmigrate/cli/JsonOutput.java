@@ -22,7 +22,8 @@ final class JsonOutput {
     record Migration(String engine, String schema, int versionBefore, int versionAfter, long durationMs, List<Step> steps, List<String> adoption) {
     }
 
-    record Status(String engine, String schema, int currentVersion, List<Integer> applied, List<Integer> pending, boolean upToDate) {
+    record Status(String engine, String schema, int currentVersion, List<Integer> applied, List<Integer> pending, boolean upToDate,
+            List<String> notes) {
     }
 
     record Difference(String table, String object, String expected, String found) {
@@ -52,7 +53,8 @@ final class JsonOutput {
     }
 
     static void status(PrintWriter out, StatusReport status, String schema) {
-        write(out, new Status(status.engineId(), schema, status.currentVersion(), status.applied(), status.pending(), status.upToDate()));
+        write(out, new Status(status.engineId(), schema, status.currentVersion(), status.applied(), status.pending(), status.upToDate(),
+                status.notes()));
     }
 
     static void verification(PrintWriter out, String engine, DriftReport drift, SmokeCheck.Result smoke) {

@@ -1,10 +1,10 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.spi.AppliedStep;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.core.MigrationConfiguration;
-import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.core.Setting;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.MigrationReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationConfiguration configuration = Commands.configuration(root, Setting.TARGET, target);
+        MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
                     + configuration.source(Setting.ENABLED) + "); nothing done");

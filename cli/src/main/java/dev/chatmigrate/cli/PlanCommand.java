@@ -31,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationConfiguration configuration = Commands.configuration(root, Setting.TARGET, target);
+        MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
         try (DatabaseSession session = DatabaseSession.open(configuration, root.err())) {
             MigrationPlan plan = session.runner().plan(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
             if (root.json) {

@@ -14,14 +14,19 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+        try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             StatusReport status = session.runner().status();
             if (root.json) {
                 JsonOutput.status(root.out(), status, session.settings().schema());
                 return 0;
             }
-            root.out().printf("%s: schema %s is at version %d; applied %s; %s%n", status.engineId(), session.settings().schema(),
-                    status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
+            if (status.applied().isEmpty() && !status.notes().isEmpty()) {
+                root.out().printf("%s: keeps no history of schema %s%n", status.engineId(), session.settings().schema());
+            } else {
+                root.out().printf("%s: schema %s is at version %d; applied %s; %s%n", status.engineId(), session.settings().schema(),
+                        status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
+            }
+            status.notes().forEach(note -> root.out().println("  note: " + note));
         }
         return 0;
     }

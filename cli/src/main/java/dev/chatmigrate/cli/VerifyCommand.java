@@ -36,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (DatabaseSession session = DatabaseSession.open(Commands.configuration(root, null, null), root.err())) {
+        try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             MigrationSettings settings = session.settings();
             StatusReport status = session.runner().status();
             DriftReport drift;

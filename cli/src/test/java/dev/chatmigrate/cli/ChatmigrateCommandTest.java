@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -75,11 +75,11 @@ class ChatmigrateCommandTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
-        @DisplayName("EMPTY: migrate applies versions 1 to 4, verify passes, a second migrate is a no-op")
+        @DisplayName("EMPTY: migrate applies every version, verify passes, a second migrate is a no-op")
         void empty(String engine) {
             environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate", "--engine", engine)).isZero();
-            assertThat(out).contains(engine + ": schema public migrated from version 0 to 4").contains("version 4");
+            assertThat(out).contains(engine + ": schema public migrated from version 0 to " + LATEST).contains("version " + LATEST);
 
             assertThat(chatmigrate("verify")).isZero();
             assertThat(out).contains("matches version " + LATEST).contains("smoke check passed");
@@ -109,15 +109,15 @@ class ChatmigrateCommandTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.chatmigrate.cli.ChatmigrateCommandTest#engines")
-        @DisplayName("BEHIND: --target 2, then migrate brings it to 4")
+        @DisplayName("BEHIND: --target 2, then migrate brings it to the latest")
         void behind(String engine) {
             environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate", "--target", "2")).isZero();
             assertThat(chatmigrate("status")).isZero();
-            assertThat(out).contains("at version 2").contains("pending [3, 4]");
+            assertThat(out).contains("at version 2").contains("pending " + java.util.stream.IntStream.rangeClosed(3, LATEST).boxed().toList());
 
             assertThat(chatmigrate("migrate")).isZero();
-            assertThat(out).contains("from version 2 to 4");
+            assertThat(out).contains("from version 2 to " + LATEST);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -150,7 +150,7 @@ class ChatmigrateCommandTest {
             assertThat(fingerprint().totalRows()).isEqualTo(5);
 
             assertThat(chatmigrate("downgrade", "--target", "3")).isZero();
-            assertThat(out).contains("downgraded from version 4 to 3");
+            assertThat(out).contains("downgraded from version " + LATEST + " to 3");
             assertThat(chatmigrate("downgrade", "--target", "1", "--allow-data-loss")).isZero();
             assertThat(fingerprint().tables()).containsOnlyKeys("conversations");
             assertThat(chatmigrate("migrate")).isZero();
@@ -233,7 +233,7 @@ class ChatmigrateCommandTest {
             assertThat(chatmigrate("downgrade")).isEqualTo(2);
             assertThat(err).contains("--target");
             assertThat(chatmigrate("migrate", "--target", "99")).isEqualTo(2);
-            assertThat(err).contains("version 99").contains("from 1 to 4");
+            assertThat(err).contains("version 99").contains("from 1 to " + LATEST);
             environment.put("CHATMIGRATE_CONNECT_TIMEOUT", "soon");
             assertThat(chatmigrate("migrate")).isEqualTo(2);
             assertThat(err).contains("CHATMIGRATE_CONNECT_TIMEOUT").contains("'soon'");

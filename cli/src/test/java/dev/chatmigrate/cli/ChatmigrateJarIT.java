@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +41,15 @@ class ChatmigrateJarIT {
     }
 
     @Test
-    @DisplayName("migrate --engine flyway --url brings an empty database to version 4; verify passes; a second migrate is a no-op")
+    @DisplayName("migrate --engine flyway --url brings an empty database to the latest version; verify passes; a second migrate is a no-op")
     void migrateVerifyMigrate() throws Exception {
         CommandRun migrate = chatmigrate(Map.of(), "migrate", "--engine", "flyway", "--url", url());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("migrated from version 0 to 4");
+        assertThat(migrate.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION);
 
         CommandRun verify = chatmigrate(Map.of("DATABASE_URL", url()), "verify");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
-        assertThat(verify.out()).contains("matches version 4");
+        assertThat(verify.out()).contains("matches version " + ChatbotSchema.LATEST_VERSION);
 
         CommandRun again = chatmigrate(Map.of("DATABASE_URL", url(), "CHATMIGRATE_ENGINE", "flyway"), "migrate");
         assertThat(again.exitCode()).isZero();
@@ -70,7 +70,7 @@ class ChatmigrateJarIT {
     }
 
     @Test
-    @DisplayName("without a database, an embedded PostgreSQL is used and kept: migrate, then status sees version 4")
+    @DisplayName("without a database, an embedded PostgreSQL is used and kept: migrate, then status sees the latest version")
     void embeddedDefault() throws Exception {
         CommandRun migrate = chatmigrate(Map.of(), "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
@@ -78,7 +78,7 @@ class ChatmigrateJarIT {
 
         CommandRun status = chatmigrate(Map.of(), "status");
         assertThat(status.exitCode()).as(status.err()).isZero();
-        assertThat(status.out()).contains("at version 4").contains("up to date");
+        assertThat(status.out()).contains("at version " + ChatbotSchema.LATEST_VERSION).contains("up to date");
     }
 
     @Test

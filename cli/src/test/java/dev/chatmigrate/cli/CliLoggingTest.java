@@ -34,4 +34,13 @@ class CliLoggingTest {
                 .contains("java.lang.IllegalStateException: lock row taken")
                 .contains("\tat " + CliLoggingTest.class.getName());
     }
+
+    @Test
+    @DisplayName("another library's event names that library and its level, never reads as chatmigrate's")
+    void anotherLibrarysEventNamesTheLibrary() {
+        Logger flyway = new LoggerContext().getLogger("org.flywaydb.core.internal.command.DbMigrate");
+        LoggingEvent event = new LoggingEvent(Logger.FQCN, flyway, Level.WARN, "DB: something odd", null, null);
+
+        assertThat(new CliLogging.Line().doLayout(event)).isEqualTo("flyway warn: DB: something odd" + System.lineSeparator());
+    }
 }

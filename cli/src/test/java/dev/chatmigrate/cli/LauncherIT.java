@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
@@ -55,7 +56,7 @@ class LauncherIT {
         CommandRun migrate = launch(link, Map.of("DATABASE_URL", url), "migrate", "--engine", "liquibase");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("migrated from version 0 to 4");
+        assertThat(migrate.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION);
         Files.delete(link);
     }
 }

@@ -2,11 +2,11 @@ package dev.chatmigrate.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import dev.chatmigrate.verifier.Drift;
 import dev.chatmigrate.verifier.SchemaVerifier;

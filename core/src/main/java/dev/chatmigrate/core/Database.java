@@ -1,9 +1,8 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
-import dev.chatmigrate.spi.InvalidConfigurationException;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

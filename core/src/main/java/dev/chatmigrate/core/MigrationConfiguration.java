@@ -1,9 +1,8 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.MigrationSettings;
-import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.schema.ChatbotSchema;
-
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.spi.MigrationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

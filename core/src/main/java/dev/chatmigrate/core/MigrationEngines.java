@@ -1,8 +1,7 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.UnknownEngineException;
 import dev.chatmigrate.spi.MigrationEngineProvider;
-
+import dev.chatmigrate.spi.UnknownEngineException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

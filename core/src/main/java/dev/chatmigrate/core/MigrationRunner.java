@@ -1,29 +1,31 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.ValidationReport;
-import dev.chatmigrate.spi.Capability;
-import dev.chatmigrate.spi.StepFailedException;
-import dev.chatmigrate.spi.StatusReport;
-import dev.chatmigrate.spi.Secrets;
-import dev.chatmigrate.spi.MigrationSettings;
-import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.spi.MigrationEngineProvider;
-import dev.chatmigrate.spi.MigrationEngine;
-import dev.chatmigrate.spi.InvalidConfigurationException;
-import dev.chatmigrate.schema.ChatbotSchema;
-
 import dev.chatmigrate.core.internal.AdvisoryLock;
 import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.core.internal.DataLossGuard;
 import dev.chatmigrate.core.internal.DirectSession;
+import dev.chatmigrate.core.internal.EngineHistories;
+import dev.chatmigrate.core.internal.EngineSwitch;
 import dev.chatmigrate.core.internal.EngineWarmUp;
 import dev.chatmigrate.core.internal.PoolCapacity;
 import dev.chatmigrate.core.internal.SchemaAdoption;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.Secrets;
+import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.spi.StepFailedException;
+import dev.chatmigrate.spi.ValidationReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -79,14 +81,19 @@ public final class MigrationRunner {
         checkTarget(target, 1, "migrate");
         return locked("migrate", connection -> !isVerifiedAt(connection, target), connection -> {
             createSchemaIfMissing(connection);
+            EngineSwitch engineSwitch = engineSwitch(connection);
+            engineSwitch.requireReaches(target);
             List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target, adoption);
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
             OptionalInt verified = adopted.isEmpty() ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
             if (verified.isPresent() && verified.getAsInt() >= target) {
                 LOG.debug("{} history proves version {}: nothing to apply, engine not started", provider.id(), verified.getAsInt());
+                engineSwitch.complete(verified.getAsInt());
                 return new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of());
             }
-            return withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
+            MigrationReport report = withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
+            engineSwitch.complete(report.versionAfter());
+            return report;
         });
     }
 
@@ -133,18 +140,21 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         checkTarget(target, 0, "downgrade");
-        return locked("downgrade", ALWAYS, connection -> withEngine(engine -> {
-            int current = engine.status().currentVersion();
-            if (!allowDataLoss && target < current) {
-                DataLossGuard.check(connection, settings.schema(), current, target);
-            }
-            return engine.downgrade(target);
-        }));
+        return locked("downgrade", ALWAYS, connection -> {
+            engineSwitch(connection).requireSoleHistory();
+            return withEngine(engine -> {
+                int current = engine.status().currentVersion();
+                if (!allowDataLoss && target < current) {
+                    DataLossGuard.check(connection, settings.schema(), current, target);
+                }
+                return engine.downgrade(target);
+            });
+        });
     }
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked("status", NEVER, connection -> withEngine(MigrationEngine::status));
+        return locked("status", NEVER, connection -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
     }
 
     /** The engine's check of its history against its scripts. */
@@ -161,6 +171,13 @@ public final class MigrationRunner {
 
     /** For status: a read that some engines answer from their history table without starting at all. */
     private static final Predicate<Connection> NEVER = connection -> false;
+
+    /** Which other engines' histories track the schema, read under the lock; see {@link EngineSwitch}. */
+    private EngineSwitch engineSwitch(Connection connection) throws SQLException {
+        List<MigrationEngineProvider> known = new ArrayList<>(MigrationEngines.all());
+        known.add(provider);
+        return EngineSwitch.detect(provider, EngineHistories.of(known), connection, settings.schema());
+    }
 
     /** Whether the engine's history proves {@code target}; a hint read before the lock is taken, checked again under it. */
     private boolean isVerifiedAt(Connection connection, int target) {

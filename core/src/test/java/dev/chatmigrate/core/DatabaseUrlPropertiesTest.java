@@ -1,9 +1,9 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.InvalidConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;

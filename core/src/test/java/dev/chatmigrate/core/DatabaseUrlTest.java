@@ -1,10 +1,10 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.InvalidConfigurationException;
-import dev.chatmigrate.spi.MigrationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.spi.MigrationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.InvalidConfigurationException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

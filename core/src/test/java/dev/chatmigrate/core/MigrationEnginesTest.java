@@ -1,15 +1,14 @@
 package dev.chatmigrate.core;
 
-import dev.chatmigrate.spi.UnknownEngineException;
-import dev.chatmigrate.spi.MigrationSettings;
-import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.spi.MigrationEngineProvider;
-import dev.chatmigrate.spi.MigrationEngine;
-import dev.chatmigrate.spi.Capability;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.MigrationEngine;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.UnknownEngineException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

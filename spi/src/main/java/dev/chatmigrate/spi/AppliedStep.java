@@ -1,7 +1,6 @@
 package dev.chatmigrate.spi;
 
 import dev.chatmigrate.schema.ChatbotSchema;
-
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package dev.chatmigrate.spi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -47,5 +48,16 @@ public interface MigrationEngineProvider {
      */
     default OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
         return OptionalInt.empty();
+    }
+
+    /**
+     * The tables in the configured schema that hold this engine's history (and its lock, if it keeps one
+     * there), such as {@code flyway_schema_history}. The runner looks for other engines' tables when an
+     * engine migrates, and retires them after the switch so that exactly one history tells the version
+     * (see {@code docs/design.md}, "Switching engines"). The default names none: such an engine's history
+     * is neither seen nor retired by a switch.
+     */
+    default List<String> historyTables() {
+        return List.of();
     }
 }

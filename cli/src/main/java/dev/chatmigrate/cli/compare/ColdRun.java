@@ -1,11 +1,11 @@
 package dev.chatmigrate.cli.compare;
 
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,7 +1,7 @@
 package dev.chatmigrate.cli.compare;
 
-import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.SQLException;

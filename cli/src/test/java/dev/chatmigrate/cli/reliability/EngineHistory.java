@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli.reliability;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,8 +34,9 @@ final class EngineHistory {
         return entries;
     }
 
-    /** The entries that must be present once each when {@code engine} brought the schema to version 4. */
+    /** The entries that must be present once each when {@code engine} brought the schema to the latest version. */
     static String[] versionEntries(String engine) {
-        return engine.equals("liquibase") ? new String[] {"v1-tag", "v2-tag", "v3-tag", "v4-tag"} : new String[] {"1", "2", "3", "4"};
+        return ChatbotSchema.VERSIONS.stream().map(v -> engine.equals("liquibase") ? "v" + v.number() + "-tag" : Integer.toString(v.number()))
+                .toArray(String[]::new);
     }
 }

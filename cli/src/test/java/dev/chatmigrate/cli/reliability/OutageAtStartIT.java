@@ -1,7 +1,5 @@
 package dev.chatmigrate.cli.reliability;
 
-import dev.chatmigrate.core.Database;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;

@@ -1,14 +1,14 @@
 package dev.chatmigrate.core.baseline;
 
-import java.nio.charset.StandardCharsets;
-import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.ValidationReport;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +24,7 @@ import java.util.zip.CRC32;
 /** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
 final class JdbcBaselineEngine implements MigrationEngine {
 
-    private static final String HISTORY = "chatmigrate_jdbc_history";
+    static final String HISTORY = "chatmigrate_jdbc_history";
 
     private final JdbcBaselineProvider provider;
     private final Connection connection;

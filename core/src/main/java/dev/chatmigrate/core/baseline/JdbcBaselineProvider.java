@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -57,5 +58,10 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public List<String> historyTables() {
+        return List.of(JdbcBaselineEngine.HISTORY);
     }
 }

@@ -3,11 +3,11 @@ package dev.chatmigrate.core.internal;
 import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.spi.Secrets;
 import java.sql.Connection;
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

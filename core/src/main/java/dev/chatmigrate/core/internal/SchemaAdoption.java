@@ -78,7 +78,8 @@ public final class SchemaAdoption {
      * Reconciles the chatbot tables in {@code schema} with the canonical schema up to {@code target}.
      * {@code connection} must be in autocommit mode; it is left so.
      *
-     * @return one sentence per change made and per object left in place; empty when the tables were canonical or absent
+     * @return one sentence per change made and per object left in place; empty when nothing was changed (objects
+     *         left in place are then not repeated: {@code verify} reports them)
      * @throws AdoptionConflictException listing every conflict, when anything cannot be reconciled
      */
     public static List<String> reconcile(Connection connection, String schema, int target, AdoptionOptions options) {
@@ -111,7 +112,7 @@ public final class SchemaAdoption {
                     }
                 }
             }
-            return plan.notes();
+            return plan.steps().isEmpty() ? List.of() : plan.notes();
         } catch (SQLException e) {
             throw new MigrationException(MigrationException.Kind.STEP_FAILED, "Adopting the existing chatbot tables in schema " + schema
                     + " failed: " + e.getMessage(), e);

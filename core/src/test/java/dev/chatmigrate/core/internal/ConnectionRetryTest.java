@@ -1,19 +1,19 @@
 package dev.chatmigrate.core.internal;
 
-import dev.chatmigrate.spi.MigrationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.core.Database;
+import dev.chatmigrate.spi.CannotConnectException;
+import dev.chatmigrate.spi.MigrationException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ConnectionRetryTest {
 

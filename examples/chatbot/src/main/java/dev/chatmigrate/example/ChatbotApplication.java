@@ -1,10 +1,10 @@
 package dev.chatmigrate.example;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.chatmigrate.core.DatabaseUrl;
-import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.core.Chatmigrate;
+import dev.chatmigrate.core.DatabaseUrl;
 import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;

@@ -1,8 +1,7 @@
 package dev.chatmigrate.example;
 
-import dev.chatmigrate.schema.Index;
-
 import com.sun.net.httpserver.HttpExchange;
+import dev.chatmigrate.schema.Index;
 import dev.chatmigrate.spi.Secrets;
 import java.io.IOException;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package dev.chatmigrate.example;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.core.Database;
+import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.spi.Secrets;
 import java.time.Duration;
 

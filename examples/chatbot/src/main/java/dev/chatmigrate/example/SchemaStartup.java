@@ -1,13 +1,12 @@
 package dev.chatmigrate.example;
 
-import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
-import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;

@@ -2,10 +2,10 @@ package dev.chatmigrate.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.example.ChatbotClient.Reply;
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -111,7 +111,7 @@ class ChatbotJarIT {
             }
             assertThat(service.exitCode()).as("exit code after SIGTERM").isEqualTo(143);
             assertThat(service.output())
-                    .contains("flyway: schema public migrated from version 0 to 4")
+                    .contains("flyway: schema public migrated from version 0 to " + ChatbotSchema.LATEST_VERSION)
                     .contains("Chatbot example stopped");
         }
     }

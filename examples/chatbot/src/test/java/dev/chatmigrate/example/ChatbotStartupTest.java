@@ -3,13 +3,13 @@ package dev.chatmigrate.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.example.ChatbotClient.Reply;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.UnknownEngineException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,14 +43,14 @@ class ChatbotStartupTest {
     class Migration {
 
         @Test
-        @DisplayName("an empty database is migrated to version 4 before serving; the report and the verification are logged")
+        @DisplayName("an empty database is migrated to the latest version before serving; the report and the verification are logged")
         void migratesThenServes() throws SQLException {
             try (LogCapture log = new LogCapture(); ChatbotApplication application = ChatbotApplication.start(TestEnvironment.of(database))) {
                 assertThat(application.schemaVersion()).isEqualTo(ChatbotSchema.LATEST_VERSION);
                 assertThat(exists("public.messages")).isTrue();
-                assertThat(log.messages()).anyMatch(line -> line.startsWith("flyway: schema public migrated from version 0 to 4")
-                        && line.contains("(applied 1, 2, 3, 4)"));
-                assertThat(log.messages()).contains("Verified: schema public matches version 4");
+                assertThat(log.messages()).anyMatch(line -> line.startsWith("flyway: schema public migrated from version 0 to " + ChatbotSchema.LATEST_VERSION)
+                        && line.contains("(applied " + ChatbotSchema.VERSIONS.stream().map(v -> Integer.toString(v.number())).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+                assertThat(log.messages()).contains("Verified: schema public matches version " + ChatbotSchema.LATEST_VERSION);
                 assertThat(new ChatbotClient(application.port()).get("/health").status()).isEqualTo(200);
             }
         }
@@ -63,7 +63,7 @@ class ChatbotStartupTest {
                 conversation = new ChatbotClient(first.port()).post("/conversations", "{\"userId\": \"alice\"}").json().get("id").asText();
             }
             try (LogCapture log = new LogCapture(); ChatbotApplication second = ChatbotApplication.start(TestEnvironment.of(database))) {
-                assertThat(log.messages()).anyMatch(line -> line.startsWith("flyway: schema public is at version 4, nothing to apply"));
+                assertThat(log.messages()).anyMatch(line -> line.startsWith("flyway: schema public is at version " + ChatbotSchema.LATEST_VERSION + ", nothing to apply"));
                 assertThat(new ChatbotClient(second.port()).get("/conversations/" + conversation + "/messages").status()).isEqualTo(200);
             }
         }

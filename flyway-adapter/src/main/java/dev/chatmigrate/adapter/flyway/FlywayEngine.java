@@ -1,8 +1,7 @@
 package dev.chatmigrate.adapter.flyway;
 
-import java.util.stream.IntStream;
-import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -13,13 +12,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
@@ -45,7 +45,7 @@ final class FlywayEngine implements MigrationEngine {
 
     private Flyway flyway(String target) {
         return configuration()
-                .dataSource(dataSource)
+                .dataSource(FlywayNotices.wrap(dataSource))
                 .schemas(settings.schema())
                 .defaultSchema(settings.schema())
                 .target(target)

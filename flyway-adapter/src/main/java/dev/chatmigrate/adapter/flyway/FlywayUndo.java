@@ -1,7 +1,7 @@
 package dev.chatmigrate.adapter.flyway;
 
-import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StepFailedException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.chatmigrate.adapter.liquibase;
 
-import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

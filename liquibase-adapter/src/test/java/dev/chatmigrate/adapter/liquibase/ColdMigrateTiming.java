@@ -1,12 +1,11 @@
 package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.contract.DatabaseStates;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.sql.Connection;

@@ -3,10 +3,10 @@ package dev.chatmigrate.adapter.liquibase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StepFailedException;
 import java.sql.Connection;
@@ -48,7 +48,7 @@ class FailureMessagesTest {
         StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(ChatbotSchema.LATEST_VERSION));
 
         assertThat(failure).as("a StepFailedException").isNotNull();
-        assertThat(failure.getMessage()).contains("migrate to version 4").contains("v1-create-table-conversations")
+        assertThat(failure.getMessage()).contains("migrate to version " + ChatbotSchema.LATEST_VERSION).contains("v1-create-table-conversations")
                 .contains("restore it").doesNotContain(PASSWORD);
         assertThat(failure.getCause().getClass().getName()).startsWith("liquibase.");
         assertThat(runner.status().currentVersion()).isEqualTo(2);

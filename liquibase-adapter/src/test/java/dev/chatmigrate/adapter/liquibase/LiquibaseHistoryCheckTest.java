@@ -1,5 +1,6 @@
 package dev.chatmigrate.adapter.liquibase;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
@@ -31,7 +32,7 @@ class LiquibaseHistoryCheckTest {
                 assertThat(LiquibaseHistoryCheck.expectedChecksums())
                         .as("%s is out of date; its lines should read:%n%s", LiquibaseHistoryCheck.CHECKSUMS, lines)
                         .isEqualTo(recorded);
-                assertThat(LiquibaseHistoryCheck.verifiedVersion(connection, "public")).hasValue(4);
+                assertThat(LiquibaseHistoryCheck.verifiedVersion(connection, "public")).hasValue(ChatbotSchema.LATEST_VERSION);
 
                 statement.execute("update databasechangelog set exectype = 'FAILED' where id = 'v3-tag'");
                 assertThat(LiquibaseHistoryCheck.verifiedVersion(connection, "public")).isEmpty();

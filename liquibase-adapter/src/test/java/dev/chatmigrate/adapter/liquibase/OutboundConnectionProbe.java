@@ -2,7 +2,6 @@ package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.spi.MigrationSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,12 +2,12 @@ package dev.chatmigrate.adapter.liquibase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

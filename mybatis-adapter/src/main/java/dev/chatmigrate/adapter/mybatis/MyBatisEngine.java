@@ -1,7 +1,7 @@
 package dev.chatmigrate.adapter.mybatis;
 
-import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;

@@ -7,6 +7,7 @@ import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -34,5 +35,10 @@ public final class MyBatisEngineProvider implements MigrationEngineProvider {
     @Override
     public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
         return MyBatisHistoryCheck.verifiedVersion(connection, schema);
+    }
+
+    @Override
+    public List<String> historyTables() {
+        return List.of(MyBatisEngine.CHANGELOG_TABLE);
     }
 }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.verifier.ActualSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * MyBatis builds byte for byte the schema that the jdbc baseline builds from the canonical SQL (the
@@ -37,8 +37,12 @@ class CanonicalSchemaTest {
         }
     }
 
+    public static java.util.stream.IntStream versions() {
+        return java.util.stream.IntStream.rangeClosed(1, ChatbotSchema.LATEST_VERSION);
+    }
+
     @ParameterizedTest(name = "version {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @MethodSource("versions")
     @DisplayName("EMPTY migrated to each version is identical to the jdbc baseline's schema at that version")
     void emptyMigratedIsIdentical(int version) throws SQLException {
         new MigrationRunner(database.settings("mybatis").withSchema("by_mybatis"), new MyBatisEngineProvider()).migrate(version);

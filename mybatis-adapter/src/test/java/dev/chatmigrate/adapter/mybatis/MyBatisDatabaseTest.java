@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.spi.AppliedStep;
-import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.verifier.ActualSchema;
 import dev.chatmigrate.verifier.DataFingerprint;

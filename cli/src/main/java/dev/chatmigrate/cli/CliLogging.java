@@ -12,6 +12,8 @@ import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,6 +47,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
 
     /** Switches to {@code --verbose} levels, or back. */
     static void verbose(boolean verbose) {
+        Line.verbose = verbose;
         setLevels((LoggerContext) LoggerFactory.getILoggerFactory(), verbose);
     }
 
@@ -55,19 +58,47 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
 
     /**
      * {@code chatmigrate: message} for chatmigrate's own events, {@code flyway warn: message} (the library and
-     * the level) for another library's, so that an engine's line never reads as chatmigrate's; then the stack
-     * trace if the event has one.
+     * the level) for another library's, so that an engine's line never reads as chatmigrate's. One line, whoever
+     * logs: a multi-line message is joined, an exception shown as its innermost cause's first line, and another
+     * library's line that was already printed (an engine repeats it on every retry of a step) not again. With
+     * {@code --verbose}, the message as logged and the whole stack trace.
      */
     static final class Line extends LayoutBase<ILoggingEvent> {
 
+        private static volatile boolean verbose;
+        /** Other libraries' lines already printed: an engine repeats the same line on every retry of a step. */
+        private final Set<String> printed = ConcurrentHashMap.newKeySet();
+
         @Override
         public String doLayout(ILoggingEvent event) {
-            StringBuilder line = new StringBuilder(prefix(event)).append(event.getFormattedMessage()).append(System.lineSeparator());
             IThrowableProxy thrown = event.getThrowableProxy();
-            if (thrown != null) {
-                line.append(ThrowableProxyUtil.asString(thrown)).append(System.lineSeparator());
+            if (verbose) {
+                String trace = thrown == null ? "" : ThrowableProxyUtil.asString(thrown) + System.lineSeparator();
+                return prefix(event) + event.getFormattedMessage() + System.lineSeparator() + trace;
             }
-            return line.toString();
+            StringBuilder line = new StringBuilder(prefix(event)).append(oneLine(event.getFormattedMessage()));
+            if (thrown != null) {
+                IThrowableProxy root = thrown;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                String cause = oneLine(root.getMessage() == null ? root.getClassName() : root.getMessage());
+                if (!line.toString().contains(cause)) {
+                    line.append(" (").append(cause).append(')');
+                }
+            }
+            if (!event.getLoggerName().startsWith("dev.chatmigrate") && !printed.add(line.toString())) {
+                return "";
+            }
+            return line.append(System.lineSeparator()).toString();
+        }
+
+        /** The lines of {@code text} joined by spaces, without the rules ({@code ----}) some engines print between them. */
+        static String oneLine(String text) {
+            if (text == null) {
+                return "";
+            }
+            return String.join(" ", text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.matches("-+")).toList());
         }
 
         private static String prefix(ILoggingEvent event) {

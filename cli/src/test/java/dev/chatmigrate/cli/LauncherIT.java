@@ -2,46 +2,78 @@ package dev.chatmigrate.cli;
 
 import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged launcher {@code cli/target/chatmigrate}, run as a user runs it: directly, and through a symbolic link. */
+/**
+ * The packaged launcher {@code cli/target/chatmigrate}, run as a user runs it: directly, through a symbolic
+ * link, and on JDK 25 with its AOT cache. The cache directory is always one of the test's
+ * ({@code XDG_CACHE_HOME}), never the user's.
+ */
 class LauncherIT {
 
     private static final Path LAUNCHER = Path.of("target", "chatmigrate").toAbsolutePath();
 
-    /** The JDK running this test, handed to the launcher as {@code JAVA_HOME}. */
-    private static final Path JAVA_HOME = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent();
-
     @TempDir
     Path workingDirectory;
+
+    @TempDir
+    Path cacheHome;
 
     @FreshDatabase
     private TestDatabase database;
 
-    private CommandRun launch(Path launcher, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    private CommandRun launch(Path launcher, Path javaHome, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        Map<String, String> withJdk = new HashMap<>(environment);
-        withJdk.put("JAVA_HOME", JAVA_HOME.toString());
+        Map<String, String> withJdk = new HashMap<>(Map.of("JAVA_HOME", javaHome.toString(), "XDG_CACHE_HOME", cacheHome.toString()));
+        withJdk.putAll(environment);
         return CommandRun.run(command, workingDirectory, withJdk);
+    }
+
+    private CommandRun migrate(Path javaHome, Map<String, String> environment) throws IOException, InterruptedException {
+        Map<String, String> withDatabase = new HashMap<>(environment);
+        withDatabase.put("DATABASE_URL", database.database().jdbcUrl() + "?user=" + database.database().user());
+        return launch(LAUNCHER, javaHome, withDatabase, "migrate", "--engine", "liquibase");
+    }
+
+    private static Path jdk25() {
+        return Jdks.atLeast(25).orElseGet(() -> {
+            assumeTrue(false, "No JDK 25 or later here (set CHATMIGRATE_TEST_JDK25 to one's home): the AOT cache is not tested");
+            return null;
+        });
+    }
+
+    private List<Path> cacheFiles() throws IOException {
+        Path caches = cacheHome.resolve("chatmigrate");
+        if (!Files.isDirectory(caches)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(caches)) {
+            return files.toList();
+        }
     }
 
     @Test
     @DisplayName("the launcher starts the JVM with only the quick compiler, and adds the options of JAVA_OPTS")
     void oneShotCompilerAndJavaOpts() throws Exception {
-        CommandRun version = launch(LAUNCHER, Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        CommandRun version = launch(LAUNCHER, Jdks.current(), Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
 
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+=\\s+1\\s").containsPattern("(?m)^chatmigrate \\S+$");
@@ -53,10 +85,86 @@ class LauncherIT {
         Path link = Files.createSymbolicLink(workingDirectory.resolve("chatmigrate"), LAUNCHER);
         String url = database.database().jdbcUrl() + "?user=" + database.database().user();
 
-        CommandRun migrate = launch(link, Map.of("DATABASE_URL", url), "migrate", "--engine", "liquibase");
+        CommandRun migrate = launch(link, Jdks.current(), Map.of("DATABASE_URL", url), "migrate", "--engine", "liquibase");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION);
         Files.delete(link);
+    }
+
+    @Test
+    @DisplayName("on a JDK before 25 the launcher passes no AOT option (the JVM would refuse it) and makes no cache")
+    void olderJdkHasNoAotCache() throws Exception {
+        assumeTrue(Jdks.major(Jdks.current()) < 25, "This test runs on JDK " + Jdks.major(Jdks.current()) + "; it needs one before 25");
+
+        CommandRun migrate = migrate(Jdks.current(), Map.of());
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(cacheFiles()).isEmpty();
+        assertThat(cacheHome.resolve("chatmigrate")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("on JDK 25 the first migrate leaves a mark, the second records an AOT cache, the third starts from it; none says a word about it")
+    void thirdRunUsesTheAotCache() throws Exception {
+        Path jdk = jdk25();
+
+        CommandRun first = migrate(jdk, Map.of());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(cacheFiles()).singleElement().satisfies(mark -> assertThat(mark.toString()).endsWith(".aot.seen"));
+
+        CommandRun second = migrate(jdk, Map.of());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("is at version " + ChatbotSchema.LATEST_VERSION + ", nothing to apply");
+        assertThat(first.out() + first.err() + second.out() + second.err()).doesNotContainIgnoringCase("aot");
+        Path cache = cacheFiles().stream().filter(file -> file.toString().endsWith(".aot")).findFirst().orElseThrow();
+        assertThat(cacheFiles()).hasSize(2);
+        FileTime made = Files.getLastModifiedTime(cache);
+        Path classLog = workingDirectory.resolve("classes.log");
+
+        CommandRun third = migrate(jdk, Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
+
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(Files.readString(classLog)).contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file");
+        assertThat(cacheFiles()).hasSize(2).contains(cache);
+        assertThat(Files.getLastModifiedTime(cache)).isEqualTo(made);
+    }
+
+    @Test
+    @DisplayName("on JDK 25 with a cache directory that cannot be made, the launcher migrates and says nothing about it")
+    void unwritableCacheDirectoryIsSkippedSilently() throws Exception {
+        Path jdk = jdk25();
+        Path notADirectory = Files.writeString(workingDirectory.resolve("a-file"), "");
+        // a file where the directory should be: even root cannot create the cache under it
+        CommandRun migrate = migrate(jdk, Map.of("XDG_CACHE_HOME", notADirectory.resolve("cache").toString()));
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION);
+        assertThat(migrate.out() + migrate.err()).doesNotContainIgnoringCase("aot").doesNotContainIgnoringCase("cds")
+                .doesNotContainIgnoringCase("warning").doesNotContain("cache");
+    }
+
+    @Test
+    @DisplayName("CHATMIGRATE_AOT=off keeps the launcher from recording or using an AOT cache on JDK 25")
+    void aotCanBeTurnedOff() throws Exception {
+        Path jdk = jdk25();
+
+        CommandRun migrate = migrate(jdk, Map.of("CHATMIGRATE_AOT", "off"));
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(cacheFiles()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("on JDK 25, class-data options in JAVA_OPTS (which the JVM refuses beside an AOT cache) win: no cache, exit 0")
+    void classDataOptionsOfTheUserWin() throws Exception {
+        Path jdk = jdk25();
+
+        CommandRun migrate = migrate(jdk, Map.of("JAVA_OPTS", "-Xshare:auto"));
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(cacheFiles()).isEmpty();
     }
 }

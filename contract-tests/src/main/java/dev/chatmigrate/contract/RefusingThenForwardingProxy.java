@@ -18,6 +18,7 @@ public final class RefusingThenForwardingProxy implements AutoCloseable {
 
     private final int port;
     private final CopyOnWriteArrayList<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Socket> connections = new CopyOnWriteArrayList<>();
     private final Thread opener;
     private volatile boolean closed;
 
@@ -52,12 +53,27 @@ public final class RefusingThenForwardingProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 resources.add(client);
                 resources.add(upstream);
+                connections.add(client);
+                connections.add(upstream);
                 pipe(client, upstream);
                 pipe(upstream, client);
             }
         } catch (IOException | InterruptedException e) {
             // closed, or the test is over
         }
+    }
+
+    /** Cuts every connection forwarded so far, as a network failure does, and keeps accepting new ones; returns how many were cut. */
+    public int cutConnections() {
+        int cut = 0;
+        for (Socket connection : connections) {
+            if (!connection.isClosed()) {
+                cut++;
+            }
+            closeQuietly(connection);
+            connections.remove(connection);
+        }
+        return cut / 2;
     }
 
     private void pipe(Socket from, Socket to) {

@@ -2,6 +2,7 @@
  * The contract every chatmigrate engine passes: {@link dev.chatmigrate.contract.MigrationEngineContract},
  * an abstract JUnit suite whose subclasses only say how to build their provider, plus the database
  * states it starts from ({@link dev.chatmigrate.contract.DatabaseStates}) and the test proxy that
- * simulates a database waking up ({@link dev.chatmigrate.contract.RefusingThenForwardingProxy}).
+ * simulates a database waking up ({@link dev.chatmigrate.contract.RefusingThenForwardingProxy}). A database at a
+ * distance, with its round trips counted, is {@link dev.chatmigrate.contract.network.LatencyProxy}.
  */
 package dev.chatmigrate.contract;

@@ -3,10 +3,12 @@ package dev.chatmigrate.core;
 import dev.chatmigrate.core.internal.AdvisoryLock;
 import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.core.internal.DataLossGuard;
+import dev.chatmigrate.core.internal.DdlLockTimeout;
 import dev.chatmigrate.core.internal.DirectSession;
 import dev.chatmigrate.core.internal.EngineHistories;
 import dev.chatmigrate.core.internal.EngineSwitch;
 import dev.chatmigrate.core.internal.EngineWarmUp;
+import dev.chatmigrate.core.internal.OnlineRetry;
 import dev.chatmigrate.core.internal.PoolCapacity;
 import dev.chatmigrate.core.internal.SchemaAdoption;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -47,6 +49,8 @@ public final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
     private final MigrationSettings settings;
+    /** {@link #settings} with a data source whose connections wait at most the DDL lock timeout for a lock. */
+    private final MigrationSettings online;
     private final MigrationEngineProvider provider;
     private final AdoptionOptions adoption;
 
@@ -60,6 +64,7 @@ public final class MigrationRunner {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.adoption = Objects.requireNonNull(adoption, "adoption");
         PoolCapacity.require(settings.dataSource());
+        this.online = settings.withDataSource(DdlLockTimeout.apply(settings.dataSource(), settings.ddlLockTimeout()));
     }
 
     /** A runner for the engine named in {@code settings}, found by id on the class path. */
@@ -79,13 +84,15 @@ public final class MigrationRunner {
     /** Adopts existing chatbot tables, then applies every pending version up to {@code target}. */
     public MigrationReport migrate(int target) {
         checkTarget(target, 1, "migrate");
-        return locked("migrate", connection -> !isVerifiedAt(connection, target), connection -> {
+        return locked("migrate", connection -> !isVerifiedAt(connection, target), (connection, retry) -> {
             createSchemaIfMissing(connection);
             EngineSwitch engineSwitch = engineSwitch(connection);
             engineSwitch.requireReaches(target);
             List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target, adoption);
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
-            OptionalInt verified = adopted.isEmpty() ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
+            OptionalInt verified = adopted.isEmpty() || retry.recoveries() > 0
+                    ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
+            verified.ifPresent(retry::proved);
             if (verified.isPresent() && verified.getAsInt() >= target) {
                 LOG.debug("{} history proves version {}: nothing to apply, engine not started", provider.id(), verified.getAsInt());
                 engineSwitch.complete(verified.getAsInt());
@@ -140,7 +147,7 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         checkTarget(target, 0, "downgrade");
-        return locked("downgrade", ALWAYS, connection -> {
+        return locked("downgrade", ALWAYS, (connection, retry) -> {
             engineSwitch(connection).requireSoleHistory();
             return withEngine(engine -> {
                 int current = engine.status().currentVersion();
@@ -154,17 +161,17 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked("status", NEVER, connection -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
+        return locked("status", NEVER, (connection, retry) -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked("validate", ALWAYS, connection -> withEngine(MigrationEngine::validate));
+        return locked("validate", ALWAYS, (connection, retry) -> withEngine(MigrationEngine::validate));
     }
 
     /** Work done while the lock is held, on a connection of its own (not the lock's). */
     private interface LockedWork<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Connection connection, OnlineRetry retry) throws SQLException;
     }
 
     private static final Predicate<Connection> ALWAYS = connection -> true;
@@ -190,7 +197,7 @@ public final class MigrationRunner {
 
     /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */
     private <T> T withEngine(Function<MigrationEngine, T> work) {
-        try (MigrationEngine engine = provider.open(settings)) {
+        try (MigrationEngine engine = provider.open(online)) {
             return work.apply(engine);
         }
     }
@@ -199,26 +206,35 @@ public final class MigrationRunner {
      * Runs {@code work} on a connection of its own while the lock is held on another: the lock's connection stays
      * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there. When
      * {@code engineExpected} on the first connection, the engine warms up meanwhile; a restart with nothing to
-     * apply spends no CPU on it.
+     * apply spends no CPU on it. A DDL statement that gives up waiting for its lock, or a lost connection, runs
+     * the whole of it again ({@link OnlineRetry}).
      */
     private <T> T locked(String operation, Predicate<Connection> engineExpected, LockedWork<T> work) {
         long started = System.nanoTime();
+        OnlineRetry retry = new OnlineRetry(operation + " with " + provider.id(), online);
+        boolean[] warming = {false};
+        T result = retry.run(() -> lockedOnce(operation, engineExpected, work, retry, warming));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        LOG.debug("{} with {} on schema {} took {} ms ({} DDL lock retries, {} reconnections)", operation, provider.id(),
+                settings.schema(), elapsed.toMillis(), retry.lockRetries(), retry.recoveries());
+        if (result instanceof MigrationReport report) {
+            @SuppressWarnings("unchecked")
+            T timed = (T) report.withDuration(elapsed);
+            return timed;
+        }
+        return result;
+    }
+
+    private <T> T lockedOnce(String operation, Predicate<Connection> engineExpected, LockedWork<T> work, OnlineRetry retry, boolean[] warming) {
         try (Connection lockConnection = open()) {
-            if (engineExpected.test(lockConnection)) {
+            if (!warming[0] && engineExpected.test(lockConnection)) {
                 EngineWarmUp.start(provider);
+                warming[0] = true;
             }
             try (Connection workConnection = open()) {
                 DirectSession.require(lockConnection, workConnection, settings.dataSource().toString());
                 try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
-                    T result = work.run(workConnection);
-                    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                    LOG.debug("{} with {} on schema {} took {} ms", operation, provider.id(), settings.schema(), elapsed.toMillis());
-                    if (result instanceof MigrationReport report) {
-                        @SuppressWarnings("unchecked")
-                        T timed = (T) report.withDuration(elapsed);
-                        return timed;
-                    }
-                    return result;
+                    return work.run(workConnection, retry);
                 }
             }
         } catch (MigrationException e) {
@@ -234,7 +250,7 @@ public final class MigrationRunner {
     }
 
     private Connection open() {
-        return ConnectionRetry.open(settings.dataSource(), settings.connectTimeout());
+        return ConnectionRetry.open(online.dataSource(), settings.connectTimeout());
     }
 
     private void createSchemaIfMissing(Connection connection) throws SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,7 +61,7 @@ class CrashMidMigrationIT {
         System.out.printf("[reliability] %s: migrate after a crash during the index build took %d ms (%d messages)%n",
                 engine, restart.elapsed().toMillis(), MESSAGES);
         assertThat(restart.exitCode()).as("%s", restart).isZero();
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
         assertThat(Chatbot.rows(database)).isEqualTo(before);
         try (Connection connection = database.connect()) {
             assertThat(EngineHistory.timesRecorded(connection, engine)).containsKeys(EngineHistory.versionEntries(engine))

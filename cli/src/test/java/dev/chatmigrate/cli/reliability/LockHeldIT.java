@@ -6,6 +6,7 @@ import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ class LockHeldIT {
 
         ChatmigrateProcess.Result afterRelease = ChatmigrateProcess.run(environment, "migrate");
         assertThat(afterRelease.exitCode()).as("once the holder lets go: %s", afterRelease).isZero();
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
         assertThat(Chatbot.rows(database)).isEqualTo(rowsBefore);
     }
 

@@ -10,6 +10,7 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.LockTimeoutException;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.net.URI;
@@ -107,6 +108,6 @@ class PgBouncerIT {
 
             assertThat(result.exitCode()).as("%s", result).isZero();
         }
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
     }
 }

@@ -51,7 +51,7 @@ class ReplicasIT {
 
         List<ChatmigrateProcess.Result> results = replicas(engine, "BEHIND");
 
-        assertThat(appliedTimes(results)).isEqualTo(Map.of(3, 1, 4, 1));
+        assertThat(appliedTimes(results)).isEqualTo(ChatbotSchema.VERSIONS.stream().filter(v -> v.number() >= 3).collect(java.util.stream.Collectors.toMap(v -> v.number(), v -> 1)));
         assertRecordedOnce(engine);
         assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
         assertThat(Chatbot.rows(database)).isEqualTo(before);

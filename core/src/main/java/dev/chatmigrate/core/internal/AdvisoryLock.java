@@ -127,7 +127,11 @@ public final class AdvisoryLock implements AutoCloseable {
             connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            LOG.warn("Could not release the chatmigrate lock ({}); it is released when the session ends", e.getMessage());
+            if (Interruption.of(e) == Interruption.CONNECTION_LOST) {
+                LOG.debug("The chatmigrate lock's session is gone ({}), and the lock with it", e.getMessage());
+            } else {
+                LOG.warn("Could not release the chatmigrate lock ({}); it is released when the session ends", e.getMessage());
+            }
         }
     }
 }

@@ -80,9 +80,6 @@ final class IdConversion {
         if (messages) {
             tables.add(ChatbotSchema.MESSAGES);
         }
-        String locked = String.join(", ", ChatbotSchema.TABLES.stream().map(t -> t.name()).filter(work.catalog::hasTable).map(work::qualified).toList());
-        work.step("locked the chatbot tables against every access while their ids change", "lock table " + locked + " in access exclusive mode",
-                "ACCESS EXCLUSIVE on conversations and messages until adoption commits", false);
         String map = work.qualified(ID_MAP);
         work.step("created " + ID_MAP + " (table_name, old_id, new_id), which keeps every old id with its new uuid",
                 "create table if not exists " + map + " (table_name text not null, old_id bigint not null,"

@@ -71,6 +71,9 @@ public final class SchemaAdoption {
                 }
             }
         }
+        if (work.steps.stream().anyMatch(step -> !step.concurrent())) {
+            work.steps.add(0, lockInTheChatbotsOrder(work));
+        }
         return new Plan(work.steps, work.conflicts, List.copyOf(work.refusedSettings), work.extras, conversions(work));
     }
 
@@ -117,6 +120,25 @@ public final class SchemaAdoption {
             throw new MigrationException(MigrationException.Kind.STEP_FAILED, "Adopting the existing chatbot tables in schema " + schema
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Locks the existing chatbot tables, {@code messages} first, before any change: the chatbot's insert into
+     * {@code messages} locks it, then {@code conversations} for the foreign key check, so changes that locked
+     * {@code conversations} first could deadlock with it (seen on 10 M messages: PostgreSQL broke the deadlock
+     * by failing the chatbot's insert). Each wait is bounded by the DDL lock timeout, and retried.
+     */
+    private static AdoptionStep lockInTheChatbotsOrder(AdoptionWork work) {
+        List<String> tables = new ArrayList<>();
+        for (String table : List.of(ChatbotSchema.MESSAGES, ChatbotSchema.CONVERSATIONS)) {
+            if (work.catalog.hasTable(table)) {
+                tables.add(work.qualified(table));
+            }
+        }
+        return AdoptionStep.of("locked messages, then conversations, in the order the chatbot's own inserts lock them",
+                "lock table " + String.join(", ", tables) + " in access exclusive mode",
+                "ACCESS EXCLUSIVE on " + String.join(" and ", tables.stream().map(t -> t.substring(t.indexOf('.') + 1)).toList())
+                        + " until adoption commits: readers and writers wait for the whole transaction", false);
     }
 
     /** Reconciles with the default options: nothing converted, zone-less timestamps read as UTC. */

@@ -12,292 +12,194 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The API of one service, started in process on a fresh database (migrated at startup), driven over HTTP. */
+/**
+ * The API of one service, a real Spring Boot application on a random port, migrated at startup (with
+ * Liquibase, chosen by property) on a fresh database, with the offline model and an API token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChatbotApiTest {
 
-    private static TestDatabase database;
-    private static ChatbotApplication application;
-    private static ChatbotClient client;
+    private static final String TOKEN = "test-token-" + UUID.randomUUID();
+    private static final TestDatabase DATABASE = TestPostgres.server().createDatabase();
 
-    @BeforeAll
-    static void start() {
-        database = TestPostgres.server().createDatabase();
-        application = ChatbotApplication.start(TestEnvironment.of(database));
-        client = new ChatbotClient(application.port());
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("DATABASE_URL", () -> DATABASE.database().jdbcUrl());
+        registry.add("DATABASE_USER", () -> DATABASE.database().user());
+        registry.add("DATABASE_PASSWORD", () -> DATABASE.database().password());
+        registry.add("chatmigrate.engine", () -> "liquibase");
+        registry.add("CHATBOT_API_TOKEN", () -> TOKEN);
     }
 
     @AfterAll
-    static void stop() {
-        if (application != null) {
-            application.close();
-        }
-        database.close();
+    static void dropDatabase() {
+        DATABASE.close();
     }
 
-    private static String newConversation() {
-        Reply created = client.post("/conversations", "{\"userId\": \"alice\"}");
+    @LocalServerPort
+    int port;
+
+    private ChatbotClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ChatbotClient(port, TOKEN);
+    }
+
+    private String newConversation() {
+        Reply created = client.post("/api/conversations", "{\"userId\": \"alice\"}");
         assertThat(created.status()).as(created.json().toString()).isEqualTo(201);
         return created.json().get("id").asText();
     }
 
     private static long rows(String table) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("select count(*) from " + table)) {
             count.next();
             return count.getLong(1);
         }
     }
 
-    @Nested
-    @DisplayName("GET /health and GET /")
-    class HealthAndRoot {
+    @Test
+    @DisplayName("POST /api/conversations is 201 with the id, userId, title and ISO-8601 timestamps, stored in conversations")
+    void createsConversation() throws SQLException {
+        long before = rows("conversations");
 
-        @Test
-        @DisplayName("health is 200 with status ok and the schema version migrated at startup, as JSON")
-        void healthIsOk() {
-            Reply health = client.get("/health");
+        Reply created = client.post("/api/conversations", "{\"userId\": \"alice\", \"title\": \"Trip to Lisbon\"}");
 
-            assertThat(health.status()).isEqualTo(200);
-            assertThat(health.contentType()).isEqualTo("application/json");
-            assertThat(health.json().get("status").asText()).isEqualTo("ok");
-            assertThat(health.json().get("schemaVersion").asInt()).isEqualTo(ChatbotSchema.LATEST_VERSION);
-        }
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode json = created.json();
+        assertThat(UUID.fromString(json.get("id").asText())).isNotNull();
+        assertThat(json.get("userId").asText()).isEqualTo("alice");
+        assertThat(json.get("title").asText()).isEqualTo("Trip to Lisbon");
+        assertThat(Instant.parse(json.get("createdAt").asText())).isNotNull();
+        assertThat(rows("conversations")).isEqualTo(before + 1);
+    }
 
-        @Test
-        @DisplayName("the root lists the routes, so a Space's page shows what the service offers")
-        void rootListsRoutes() {
-            Reply root = client.get("/");
+    @Test
+    @DisplayName("chat answers 200 through the offline echo model, labelled as such; both turns are stored in messages and listed oldest first")
+    void chatsAndLists() throws SQLException {
+        String conversation = newConversation();
+        long before = rows("messages");
 
-            assertThat(root.status()).isEqualTo(200);
-            assertThat(root.json().get("routes").toString()).contains("GET /health", "POST /conversations/{id}/messages");
-        }
+        Reply first = client.post("/api/conversations/" + conversation + "/chat", "{\"message\": \"Hello!\"}");
+        Reply second = client.post("/api/conversations/" + conversation + "/chat", "{\"message\": \"Thanks 👍\"}");
+        Reply listed = client.get("/api/conversations/" + conversation + "/messages");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("reply").asText()).contains("echo model").contains("You said: Hello!");
+        assertThat(first.json().get("model").asText()).isEqualTo(EchoChatModel.NAME);
+        assertThat(second.json().get("reply").asText()).contains("You said: Thanks 👍").contains("1 earlier message");
+        assertThat(listed.status()).isEqualTo(200);
+        JsonNode messages = listed.json().get("messages");
+        assertThat(messages).hasSize(4);
+        assertThat(messages.get(0).get("role").asText()).isEqualTo("user");
+        assertThat(messages.get(0).get("content").asText()).isEqualTo("Hello!");
+        assertThat(messages.get(1).get("role").asText()).isEqualTo("assistant");
+        assertThat(messages.get(2).get("content").asText()).isEqualTo("Thanks 👍");
+        assertThat(messages.get(3).get("role").asText()).isEqualTo("assistant");
+        assertThat(rows("messages")).as("the chat memory is the messages table").isEqualTo(before + 4);
+    }
+
+    @Test
+    @DisplayName("actuator health is UP and shows chatmigrate's engine and schema version; info shows them too")
+    void actuator() {
+        Reply health = client.get("/actuator/health");
+        Reply info = client.get("/actuator/info");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        JsonNode chatmigrate = health.json().at("/components/chatmigrate/details");
+        assertThat(chatmigrate.get("engine").asText()).isEqualTo("liquibase");
+        assertThat(chatmigrate.get("version").asInt()).isEqualTo(ChatbotSchema.LATEST_VERSION);
+        assertThat(info.json().at("/chatmigrate/engine").asText()).isEqualTo("liquibase");
     }
 
     @Nested
-    @DisplayName("POST /conversations")
-    class Conversations {
+    @DisplayName("refusals")
+    class Refusals {
 
-        @Test
-        @DisplayName("creates a conversation: 201 with its id, userId, title and ISO-8601 timestamps, stored in the database")
-        void creates() throws SQLException {
-            long before = rows("conversations");
-
-            Reply created = client.post("/conversations", "{\"userId\": \"alice\", \"title\": \"Trip to Lisbon\"}");
-
-            assertThat(created.status()).isEqualTo(201);
-            assertThat(created.contentType()).isEqualTo("application/json");
-            JsonNode json = created.json();
-            assertThat(UUID.fromString(json.get("id").asText())).isNotNull();
-            assertThat(json.get("userId").asText()).isEqualTo("alice");
-            assertThat(json.get("title").asText()).isEqualTo("Trip to Lisbon");
-            assertThat(Instant.parse(json.get("createdAt").asText())).isEqualTo(Instant.parse(json.get("updatedAt").asText()));
-            assertThat(rows("conversations")).isEqualTo(before + 1);
-        }
-
-        @Test
-        @DisplayName("the title is optional: without one it is null")
-        void titleIsOptional() {
-            Reply created = client.post("/conversations", "{\"userId\": \"bob\"}");
-
-            assertThat(created.status()).isEqualTo(201);
-            assertThat(created.json().get("title").isNull()).isTrue();
-        }
-
-        @Test
-        @DisplayName("userId and title may be 255 characters long, the width of their columns")
-        void longestValues() {
-            String longest = "é".repeat(255);
-
-            Reply created = client.post("/conversations", "{\"userId\": \"" + longest + "\", \"title\": \"" + longest + "\"}");
-
-            assertThat(created.status()).isEqualTo(201);
-            assertThat(created.json().get("userId").asText()).isEqualTo(longest);
-        }
-    }
-
-    @Nested
-    @DisplayName("POST and GET /conversations/{id}/messages")
-    class Messages {
-
-        @Test
-        @DisplayName("messages are created with 201 and listed in the order they were added")
-        void addAndListInOrder() {
-            String conversation = newConversation();
-            List<String> ids = new ArrayList<>();
-            String[][] messages = {{"system", "You are a helpful assistant."}, {"user", "Hello!"}, {"assistant", "Hi, how can I help?"},
-                    {"tool", "{\"weather\": \"sunny\"}"}, {"user", "Thanks 👍"}};
-
-            for (String[] message : messages) {
-                Reply added = client.post("/conversations/" + conversation + "/messages",
-                        "{\"role\": \"" + message[0] + "\", \"content\": " + quoted(message[1]) + "}");
-                assertThat(added.status()).as(added.json().toString()).isEqualTo(201);
-                assertThat(added.json().get("conversationId").asText()).isEqualTo(conversation);
-                assertThat(added.json().get("role").asText()).isEqualTo(message[0]);
-                assertThat(added.json().get("content").asText()).isEqualTo(message[1]);
-                assertThat(Instant.parse(added.json().get("createdAt").asText())).isNotNull();
-                ids.add(added.json().get("id").asText());
-            }
-
-            Reply listed = client.get("/conversations/" + conversation + "/messages");
-
-            assertThat(listed.status()).isEqualTo(200);
-            assertThat(listed.contentType()).isEqualTo("application/json");
-            assertThat(listed.json().get("conversationId").asText()).isEqualTo(conversation);
-            JsonNode list = listed.json().get("messages");
-            assertThat(list).hasSize(messages.length);
-            for (int i = 0; i < messages.length; i++) {
-                assertThat(list.get(i).get("id").asText()).isEqualTo(ids.get(i));
-                assertThat(list.get(i).get("role").asText()).isEqualTo(messages[i][0]);
-                assertThat(list.get(i).get("content").asText()).isEqualTo(messages[i][1]);
-            }
-        }
-
-        @Test
-        @DisplayName("a conversation without messages lists an empty array")
-        void emptyConversation() {
-            Reply listed = client.get("/conversations/" + newConversation() + "/messages");
-
-            assertThat(listed.status()).isEqualTo(200);
-            assertThat(listed.json().get("messages").isArray()).isTrue();
-            assertThat(listed.json().get("messages")).isEmpty();
-        }
-
-        @Test
-        @DisplayName("messages of one conversation do not show in another")
-        void conversationsAreSeparate() {
-            String first = newConversation();
-            String second = newConversation();
-            client.post("/conversations/" + first + "/messages", "{\"role\": \"user\", \"content\": \"only in the first\"}");
-
-            assertThat(client.get("/conversations/" + second + "/messages").json().get("messages")).isEmpty();
-            assertThat(client.get("/conversations/" + first + "/messages").json().get("messages")).hasSize(1);
-        }
-
-        private static String quoted(String text) {
-            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-    }
-
-    @Nested
-    @DisplayName("bad input is 400 with a JSON error that says what was expected")
-    class BadInput {
-
-        static Stream<Arguments> conversationBodies() {
+        static Stream<Arguments> badBodies() {
             return Stream.of(
-                    Arguments.of("missing userId", "{\"title\": \"t\"}", "\"userId\" is required"),
-                    Arguments.of("blank userId", "{\"userId\": \"   \"}", "\"userId\" must not be blank"),
-                    Arguments.of("userId a number", "{\"userId\": 42}", "\"userId\" must be a string, found a number"),
-                    Arguments.of("userId of 256 characters", "{\"userId\": \"" + "u".repeat(256) + "\"}", "at most 255"),
-                    Arguments.of("title of 256 characters", "{\"userId\": \"a\", \"title\": \"" + "t".repeat(256) + "\"}", "\"title\" is 256 characters long"),
-                    Arguments.of("an unknown field", "{\"userId\": \"a\", \"titel\": \"t\"}", "Unknown field \"titel\": expected only userId, title"),
-                    Arguments.of("malformed JSON", "{\"userId\": ", "not valid JSON"),
-                    Arguments.of("a duplicate field", "{\"userId\": \"a\", \"userId\": \"b\"}", "not valid JSON"),
-                    Arguments.of("two JSON values", "{\"userId\": \"a\"} {}", "not valid JSON"),
-                    Arguments.of("an array", "[{\"userId\": \"a\"}]", "The request body is an array: expected a JSON object such as"),
-                    Arguments.of("an empty body", "", "The request body is empty"));
+                    Arguments.of("/api/conversations", "{\"title\": \"t\"}", "\"userId\" is required"),
+                    Arguments.of("/api/conversations", "{\"userId\": \"   \"}", "\"userId\" must not be blank"),
+                    Arguments.of("/api/conversations", "{\"userId\": 42}", "\"userId\" must be a string, found a number"),
+                    Arguments.of("/api/conversations", "{\"userId\": \"" + "u".repeat(256) + "\"}", "at most 255"),
+                    Arguments.of("/api/conversations", "{\"userId\": \"a\", \"titel\": \"t\"}", "Unknown field \"titel\": expected only userId, title"),
+                    Arguments.of("/api/conversations", "{\"userId\": \"a\", \"userId\": \"b\"}", "not valid JSON"),
+                    Arguments.of("/api/conversations", "[{\"userId\": \"a\"}]", "The request body is an array"),
+                    Arguments.of("/api/conversations", "", "The request body is empty"),
+                    Arguments.of("CHAT", "{}", "\"message\" is required"),
+                    Arguments.of("CHAT", "{\"message\": \"\"}", "\"message\" must not be blank"),
+                    Arguments.of("CHAT", "{\"message\": \"a\\u0000b\"}", "U+0000"),
+                    Arguments.of("CHAT", "{message: hi}", "not valid JSON at line 1"));
         }
 
-        @ParameterizedTest(name = "POST /conversations with {0}")
-        @MethodSource("conversationBodies")
-        void conversation(String problem, String body, String expectedError) throws SQLException {
+        @ParameterizedTest(name = "{1} is 400: {2}")
+        @MethodSource("badBodies")
+        void badRequest(String path, String body, String expectedError) throws SQLException {
+            String target = path.equals("CHAT") ? "/api/conversations/" + newConversation() + "/chat" : path;
             long before = rows("conversations");
 
-            Reply refused = client.post("/conversations", body);
+            Reply refused = client.post(target, body);
 
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.contentType()).isEqualTo("application/json");
+            assertThat(refused.contentType()).startsWith("application/json");
             assertThat(refused.error()).contains(expectedError);
             assertThat(rows("conversations")).isEqualTo(before);
         }
 
-        static Stream<Arguments> messageBodies() {
-            return Stream.of(
-                    Arguments.of("an unknown role", "{\"role\": \"robot\", \"content\": \"x\"}",
-                            "\"role\" must be one of system, user, assistant, tool; found \"robot\""),
-                    Arguments.of("a role in capitals", "{\"role\": \"User\", \"content\": \"x\"}", "\"role\" must be one of"),
-                    Arguments.of("no role", "{\"content\": \"x\"}", "\"role\" is required"),
-                    Arguments.of("a role that is an array", "{\"role\": [\"user\"], \"content\": \"x\"}", "\"role\" must be a string, found an array"),
-                    Arguments.of("no content", "{\"role\": \"user\"}", "\"content\" is required"),
-                    Arguments.of("blank content", "{\"role\": \"user\", \"content\": \"\"}", "\"content\" must not be blank"),
-                    Arguments.of("content with U+0000", "{\"role\": \"user\", \"content\": \"a\\u0000b\"}", "U+0000"),
-                    Arguments.of("malformed JSON", "{role: user}", "not valid JSON at line 1"));
-        }
-
-        @ParameterizedTest(name = "POST a message with {0}")
-        @MethodSource("messageBodies")
-        void message(String problem, String body, String expectedError) throws SQLException {
-            String conversation = newConversation();
-            long before = rows("messages");
-
-            Reply refused = client.post("/conversations/" + conversation + "/messages", body);
-
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.contentType()).isEqualTo("application/json");
-            assertThat(refused.error()).contains(expectedError);
-            assertThat(rows("messages")).isEqualTo(before);
-        }
-    }
-
-    @Nested
-    @DisplayName("unknown conversations and routes are 404, other methods 405")
-    class NotFound {
-
         @Test
-        @DisplayName("an unknown conversation id is 404 for reading and for adding, and nothing is stored")
-        void unknownConversation() throws SQLException {
-            String unknown = UUID.randomUUID().toString();
-            long before = rows("messages");
+        @DisplayName("an unknown or non-UUID conversation is 404 saying ids are UUIDs")
+        void unknownConversation() {
+            Reply unknown = client.post("/api/conversations/" + UUID.randomUUID() + "/chat", "{\"message\": \"hi\"}");
+            Reply notUuid = client.get("/api/conversations/42/messages");
 
-            Reply read = client.get("/conversations/" + unknown + "/messages");
-            Reply add = client.post("/conversations/" + unknown + "/messages", "{\"role\": \"user\", \"content\": \"hello?\"}");
-
-            assertThat(read.status()).isEqualTo(404);
-            assertThat(read.error()).contains("No conversation \"" + unknown + "\"");
-            assertThat(add.status()).isEqualTo(404);
-            assertThat(add.contentType()).isEqualTo("application/json");
-            assertThat(rows("messages")).isEqualTo(before);
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(notUuid.status()).isEqualTo(404);
+            assertThat(notUuid.error()).contains("No conversation \"42\"").contains("ids are UUIDs");
         }
 
         @Test
-        @DisplayName("an id that is not a UUID cannot name a conversation: 404 that says ids are UUIDs")
-        void notAUuid() {
-            Reply read = client.get("/conversations/42/messages");
+        @DisplayName("a body over 1 MiB is 413, and nothing is stored")
+        void tooLarge() throws SQLException {
+            long before = rows("conversations");
 
-            assertThat(read.status()).isEqualTo(404);
-            assertThat(read.error()).contains("No conversation \"42\"").contains("ids are UUIDs");
+            Reply refused = client.post("/api/conversations", "{\"userId\": \"" + "x".repeat(RequestFilters.MAX_BODY_BYTES) + "\"}");
+
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.error()).contains("1 MiB");
+            assertThat(rows("conversations")).isEqualTo(before);
         }
 
         @Test
-        @DisplayName("an unknown path is 404 listing the routes")
-        void unknownPath() {
-            Reply missing = client.get("/conversations/" + UUID.randomUUID());
+        @DisplayName("with CHATBOT_API_TOKEN set, /api without the token or with another is 401; /actuator/health stays open")
+        void needsToken() {
+            ChatbotClient anonymous = new ChatbotClient(port);
+            ChatbotClient wrong = new ChatbotClient(port, "not-the-token");
 
-            assertThat(missing.status()).isEqualTo(404);
-            assertThat(missing.contentType()).isEqualTo("application/json");
-            assertThat(missing.error()).contains("GET /conversations/{id}/messages");
-        }
+            Reply without = anonymous.post("/api/conversations", "{\"userId\": \"mallory\"}");
+            Reply other = wrong.get("/api/conversations/" + UUID.randomUUID() + "/messages");
 
-        @Test
-        @DisplayName("a method a route does not have is 405 with the Allow header")
-        void methodNotAllowed() {
-            Reply deleted = client.delete("/conversations");
-
-            assertThat(deleted.status()).isEqualTo(405);
-            assertThat(deleted.allow()).isEqualTo("POST");
-            assertThat(deleted.error()).contains("DELETE is not allowed on /conversations");
+            assertThat(without.status()).isEqualTo(401);
+            assertThat(without.error()).contains("Authorization: Bearer");
+            assertThat(other.status()).isEqualTo(401);
+            assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         }
     }
 }

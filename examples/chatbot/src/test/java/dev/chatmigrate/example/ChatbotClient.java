@@ -27,9 +27,16 @@ final class ChatbotClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String token;
 
     ChatbotClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} when {@code token} is not null. */
+    ChatbotClient(int port, String token) {
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.token = token;
     }
 
     Reply get(String path) {
@@ -46,6 +53,9 @@ final class ChatbotClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

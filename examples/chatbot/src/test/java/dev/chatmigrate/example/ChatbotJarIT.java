@@ -24,12 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged {@code target/chatbot-example.jar}, run with {@code java -jar} in its own process as the
- * Docker image runs it: the shaded jar finds the Flyway engine, logs, serves, and stops on SIGTERM.
+ * Docker image runs it: the Spring Boot jar finds the engine, migrates, serves, and stops gracefully on SIGTERM.
  */
 class ChatbotJarIT {
 
     private static final Path JAR = Path.of("target", "chatbot-example.jar").toAbsolutePath();
-    private static final Pattern LISTENING = Pattern.compile("Chatbot example listening on port (\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
 
     @TempDir
     Path workingDirectory;
@@ -87,42 +87,53 @@ class ChatbotJarIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-jar", JAR.toString())
                 .directory(workingDirectory.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("CHATMIGRATE_") || name.startsWith("DATABASE_") || name.equals("PORT"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("CHATMIGRATE_") || name.startsWith("DATABASE_") || name.equals("PORT")
+                || name.startsWith("OPENAI_") || name.startsWith("CHATBOT_"));
         builder.environment().putAll(environment);
         return new Service(builder.start());
     }
 
     @Test
-    @DisplayName("java -jar migrates an empty database, serves the API, and stops gracefully on SIGTERM")
+    @DisplayName("java -jar migrates an empty database with the engine of CHATMIGRATE_ENGINE, serves the API, and stops gracefully on SIGTERM")
     void servesAndStops() throws Exception {
         try (TestDatabase database = TestPostgres.server().createDatabase()) {
-            Service service = launch(TestEnvironment.of(database));
+            Map<String, String> environment = new java.util.HashMap<>(Map.of("DATABASE_URL", database.database().jdbcUrl(), "PORT", "0",
+                    "CHATMIGRATE_ENGINE", "mybatis"));
+            if (database.database().user() != null) {
+                environment.put("DATABASE_USER", database.database().user());
+            }
+            if (database.database().password() != null) {
+                environment.put("DATABASE_PASSWORD", database.database().password());
+            }
+            Service service = launch(environment);
             try {
                 ChatbotClient client = new ChatbotClient(service.port());
 
-                Reply health = client.get("/health");
-                Reply created = client.post("/conversations", "{\"userId\": \"alice\"}");
+                Reply health = client.get("/actuator/health");
+                Reply created = client.post("/api/conversations", "{\"userId\": \"alice\"}");
 
                 assertThat(health.status()).as(service.output()).isEqualTo(200);
-                assertThat(health.json().get("schemaVersion").asInt()).isEqualTo(ChatbotSchema.LATEST_VERSION);
+                assertThat(health.json().at("/components/chatmigrate/details/version").asInt()).isEqualTo(ChatbotSchema.LATEST_VERSION);
                 assertThat(created.status()).isEqualTo(201);
             } finally {
                 service.process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output we still read
             }
             assertThat(service.exitCode()).as("exit code after SIGTERM").isEqualTo(143);
             assertThat(service.output())
-                    .contains("flyway: schema public migrated from version 0 to " + ChatbotSchema.LATEST_VERSION)
-                    .contains("Chatbot example stopped");
+                    .contains("mybatis: schema public migrated from version 0 to " + ChatbotSchema.LATEST_VERSION)
+                    .contains("Graceful shutdown complete");
         }
     }
 
     @Test
-    @DisplayName("without DATABASE_URL, java -jar exits with code 2 and one clear line, no stack trace")
+    @DisplayName("without DATABASE_URL, java -jar fails to start, naming the kind and DATABASE_URL, without a stack trace")
     void noDatabase() throws Exception {
         Service service = launch(Map.of("PORT", "0"));
 
-        assertThat(service.exitCode()).isEqualTo(2);
-        assertThat(service.output()).contains("Cannot start: No database is configured: the chatbot example needs DATABASE_URL")
+        assertThat(service.exitCode()).isEqualTo(1);
+        assertThat(service.output()).contains("APPLICATION FAILED TO START")
+                .contains("BAD_CONFIGURATION: chatmigrate could not prepare the database schema at startup: No database is configured:"
+                        + " the chatbot example needs DATABASE_URL")
                 .doesNotContain("\tat ");
     }
 }

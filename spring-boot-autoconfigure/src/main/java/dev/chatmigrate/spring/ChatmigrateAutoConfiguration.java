@@ -1,0 +1,80 @@
+package dev.chatmigrate.spring;
+
+import dev.chatmigrate.core.Chatmigrate;
+import dev.chatmigrate.core.ChatmigrateConfiguration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Migrates the chatbot schema at startup, before anything uses the database: a {@link Chatmigrate}
+ * built from the {@code chatmigrate.*} properties and the application's {@link DataSource} (or
+ * {@code chatmigrate.url}), and a {@link ChatmigrateInitializer} that
+ * {@link ChatmigrateDatabaseInitializerDetector} makes every database user wait for. Ordered before
+ * Spring Boot's own Flyway and Liquibase auto-configurations, like {@code FlywayAutoConfiguration}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        beforeName = {"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+                "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
+@ConditionalOnClass(Chatmigrate.class)
+@Conditional(ChatmigrateAutoConfiguration.DatabaseCondition.class)
+@EnableConfigurationProperties(ChatmigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public class ChatmigrateAutoConfiguration {
+
+    /** The configured chatmigrate: {@code chatmigrate.url} when set, else the application's data source. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Chatmigrate chatmigrate(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
+        ChatmigrateConfiguration configuration = Chatmigrate.configure()
+                .engine(properties.getEngine())
+                .schema(properties.getSchema())
+                .enabled(properties.isEnabled())
+                .connectTimeout(properties.getConnectTimeout())
+                .lockTimeout(properties.getLockTimeout())
+                .ddlLockTimeout(properties.getDdlLockTimeout());
+        if (properties.getTarget() != null) {
+            configuration.target(properties.getTarget());
+        }
+        if (properties.getUrl() != null && !properties.getUrl().isBlank()) {
+            configuration.url(properties.getUrl(), properties.getUser(), properties.getPassword());
+        } else {
+            configuration.dataSource(dataSource.getIfUnique(() -> null));
+        }
+        return configuration.load();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ChatmigrateInitializer chatmigrateInitializer(Chatmigrate chatmigrate, ChatmigrateProperties properties, ApplicationContext context) {
+        return new ChatmigrateInitializer(chatmigrate, new EngineLibraryCheck(context.getClassLoader(), properties.getEngineLibraryCheck()));
+    }
+
+    /** A database to migrate: a single {@link DataSource} bean, or {@code chatmigrate.url}. */
+    static final class DatabaseCondition extends AnyNestedCondition {
+
+        DatabaseCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        private static final class DataSourceBean {
+        }
+
+        @ConditionalOnProperty(prefix = "chatmigrate", name = "url")
+        private static final class MigrationUrl {
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.chatmigrate.spring;
+
+import dev.chatmigrate.core.Chatmigrate;
+import dev.chatmigrate.spi.AppliedStep;
+import dev.chatmigrate.spi.MigrationReport;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Runs {@link Chatmigrate#migrate()} once, when the bean is initialized: every bean that depends on
+ * database initialization (JPA, {@code JdbcTemplate}, {@code JdbcClient}, Spring AI's chat memory
+ * repository, ...) is created after it. A failure propagates and stops the application; the
+ * {@link MigrationFailureAnalyzer} explains it.
+ */
+public class ChatmigrateInitializer implements InitializingBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatmigrateInitializer.class);
+
+    private final Chatmigrate chatmigrate;
+    private final EngineLibraryCheck libraryCheck;
+    private volatile MigrationReport report;
+
+    ChatmigrateInitializer(Chatmigrate chatmigrate, EngineLibraryCheck libraryCheck) {
+        this.chatmigrate = Objects.requireNonNull(chatmigrate, "chatmigrate");
+        this.libraryCheck = Objects.requireNonNull(libraryCheck, "libraryCheck");
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        libraryCheck.check(chatmigrate.settings().engineId());
+        MigrationReport done = chatmigrate.migrate();
+        if (chatmigrate.enabled()) {
+            LOG.info(describe(done, chatmigrate.settings().schema()));
+        }
+        report = done;
+    }
+
+    /** What the startup migration did (for a disabled one: the version found); null before it ran. */
+    public MigrationReport report() {
+        return report;
+    }
+
+    /** The chatmigrate this initializer ran. */
+    public Chatmigrate chatmigrate() {
+        return chatmigrate;
+    }
+
+    /** One line, as the command prints it: what was applied, how long it took, what was adopted. */
+    static String describe(MigrationReport report, String schema) {
+        String line = report.steps().isEmpty()
+                ? String.format("%s: schema %s is at version %d, nothing to apply (%d ms)", report.engineId(), schema, report.versionAfter(),
+                        report.duration().toMillis())
+                : String.format("%s: schema %s migrated from version %d to %d in %d ms (applied %s)", report.engineId(), schema,
+                        report.versionBefore(), report.versionAfter(), report.duration().toMillis(),
+                        report.steps().stream().map(AppliedStep::version).map(String::valueOf).collect(Collectors.joining(", ")));
+        return report.adoption().isEmpty() ? line : line + "; adopted: " + String.join("; ", report.adoption());
+    }
+}

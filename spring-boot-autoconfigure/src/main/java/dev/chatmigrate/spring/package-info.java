@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration for chatmigrate: {@code chatmigrate.*} properties, a migration that
+ * runs before anything uses the database, failure analysis, Spring Boot's own Flyway and Liquibase kept
+ * off the chatbot's schema, a check of the engine libraries' versions, and actuator health and info.
+ */
+package dev.chatmigrate.spring;

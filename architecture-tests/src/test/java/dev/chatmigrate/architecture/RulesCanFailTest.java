@@ -11,6 +11,7 @@ import dev.chatmigrate.adapter.violation.AdapterUsingTheFlywayAdapter;
 import dev.chatmigrate.cli.violation.CliUsingCoreInternals;
 import dev.chatmigrate.contract.violation.ContractUsingEngineLibraries;
 import dev.chatmigrate.example.violation.ExampleUsingAnAdapter;
+import dev.chatmigrate.memory.jdbc.violation.ChatMemoryJdbcUsingJackson;
 import dev.chatmigrate.memory.langchain4j.violation.LangChain4jMemoryUsingSpringAi;
 import dev.chatmigrate.memory.springai.violation.SpringAiMemoryUsingTheSpi;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -31,7 +32,8 @@ class RulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
             SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
-            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, StarterUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class);
+            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, StarterUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class,
+            ChatMemoryJdbcUsingJackson.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         return Stream.of(
@@ -52,7 +54,8 @@ class RulesCanFailTest {
                 Arguments.of("springAiMemoryUsesJdbcSpringAndJacksonOnly", ModuleRulesTest.springAiMemoryUsesJdbcSpringAndJacksonOnly,
                         "dev.chatmigrate.schema.ChatbotSchema"),
                 Arguments.of("langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly", ModuleRulesTest.langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly,
-                        "org.springframework.ai.chat.messages.Message"));
+                        "org.springframework.ai.chat.messages.Message"),
+                Arguments.of("chatMemoryJdbcUsesJdbcOnly", ModuleRulesTest.chatMemoryJdbcUsesJdbcOnly, "com.fasterxml.jackson.databind.ObjectMapper"));
     }
 
     @ParameterizedTest(name = "{0} catches {2}")

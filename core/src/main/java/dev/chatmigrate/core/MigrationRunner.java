@@ -232,7 +232,7 @@ public final class MigrationRunner {
                 warming[0] = true;
             }
             try (Connection workConnection = open()) {
-                DirectSession.require(lockConnection, workConnection, settings.dataSource().toString());
+                DirectSession.require(lockConnection, workConnection, this::open, settings.dataSource().toString());
                 try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
                     return work.run(workConnection, retry);
                 }

@@ -1,0 +1,125 @@
+package dev.chatmigrate.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatmigrate.contract.postgres.FreshDatabase;
+import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.internal.DirectSession;
+import dev.chatmigrate.spi.InvalidConfigurationException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DirectSession} on PostgreSQL itself: what a pooler does is played by wrappers around real connections
+ * (a login key that is not the server process's, a close that keeps the session), so each proof is shown to decide.
+ * A real PgBouncer is refused end to end in the command's {@code PgBouncerIT}.
+ */
+class DirectSessionTest {
+
+    @FreshDatabase
+    private TestDatabase database;
+
+    private final List<Connection> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws SQLException {
+        for (Connection connection : opened) {
+            connection.close();
+        }
+    }
+
+    private Connection connect() {
+        try {
+            Connection connection = database.connect();
+            opened.add(connection);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("two connections that each announced their own server process pass without opening a third")
+    void ownProcessesPassWithoutAProbe() {
+        List<Connection> probes = new ArrayList<>();
+        Supplier<Connection> another = () -> {
+            Connection probe = connect();
+            probes.add(probe);
+            return probe;
+        };
+
+        assertThatCode(() -> DirectSession.require(connect(), connect(), another, "the test URL")).doesNotThrowAnyException();
+        assertThat(probes).isEmpty();
+    }
+
+    @Test
+    @DisplayName("connections whose login key proves nothing (as through Neon's proxy) pass once a closed probe's process has ended")
+    void unprovenKeysPassWhenTheClosedSessionEnds() {
+        List<Connection> probes = new ArrayList<>();
+        Supplier<Connection> another = () -> {
+            Connection probe = connect();
+            probes.add(probe);
+            return probe;
+        };
+
+        assertThatCode(() -> DirectSession.require(hidingLoginKey(connect()), connect(), another, "the test URL"))
+                .doesNotThrowAnyException();
+        assertThat(probes).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a closed probe whose server process stays, as a pooler keeps it, is a pooler")
+    void aSessionThatOutlivesItsConnectionIsAPooler() {
+        Supplier<Connection> pooled = () -> keptOnClose(connect());
+
+        assertThatThrownBy(() -> DirectSession.require(hidingLoginKey(connect()), connect(), pooled, "the test URL"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("leads to a transaction pooler")
+                .hasMessageContaining("after this process closed its connection")
+                .hasMessageContaining("Nothing was changed");
+    }
+
+    @Test
+    @DisplayName("two connections served by one server process are a pooler")
+    void oneProcessForTwoConnectionsIsAPooler() {
+        Connection shared = connect();
+
+        assertThatThrownBy(() -> DirectSession.require(shared, shared, this::connect, "the test URL"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("were both served by server process");
+    }
+
+    /** The connection as a driver other than pgJDBC, or a proxy that replaces the login's key, shows it: no key. */
+    private static Connection hidingLoginKey(Connection connection) {
+        return wrap(connection, "isWrapperFor", false);
+    }
+
+    /** The connection as a pool hands it out: closing it keeps the server session. */
+    private static Connection keptOnClose(Connection connection) {
+        return wrap(connection, "close", null);
+    }
+
+    private static Connection wrap(Connection connection, String method, Object answer) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, called, arguments) -> {
+                    if (called.getName().equals(method)) {
+                        return answer;
+                    }
+                    try {
+                        return called.invoke(connection, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

@@ -8,10 +8,13 @@ import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,31 @@ class CanonicalScriptsTest {
             }
         }
         assertThat(drifts).as("differences from the declaration, %s", engine.id()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    @DisplayName("a check added to an existing table is validated in a transaction after the one that added it, so writes go on while rows are read")
+    void checksOnExistingTablesAreValidatedSeparately(String id) throws SQLException {
+        MigrationEngineProvider engine = id.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(id);
+        List<Constraint> addedLater = ChatbotSchema.CONSTRAINTS.stream()
+                .filter(c -> c.kind() == Constraint.Kind.CHECK && c.version() > ChatbotSchema.table(c.table()).version()).toList();
+        assertThat(addedLater).as("the schema adds checks to existing tables").isNotEmpty();
+        try (TestDatabase database = TestPostgres.server().createDatabase()) {
+            new MigrationRunner(database.settings(engine.id()), engine).migrate();
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                for (Constraint check : addedLater) {
+                    // pg_constraint.xmin is the transaction that last wrote the row (validating it); pg_attribute.xmin added the column
+                    try (ResultSet row = statement.executeQuery("select c.convalidated, c.xmin::text <> a.xmin::text from pg_constraint c"
+                            + " join pg_attribute a on a.attrelid = c.conrelid and a.attname = '" + check.columns().get(0) + "'"
+                            + " where c.conname = '" + check.name() + "'")) {
+                        assertThat(row.next()).as(check.name()).isTrue();
+                        assertThat(row.getBoolean(1)).as("%s is validated", check.name()).isTrue();
+                        assertThat(row.getBoolean(2)).as("%s was validated in a transaction of its own", check.name()).isTrue();
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> drift(TestDatabase database, String direction, int version) throws SQLException {

@@ -1,13 +1,19 @@
 -- // add messages token count
--- chatmigrate version 3: the canonical SQL, the same as every other engine's.
+-- chatmigrate version 3: the canonical SQL, the same as every other engine's. MyBatisEngine runs it outside a
+-- transaction, one statement at a time (the @DELIMITER lines keep the plpgsql body one statement): the check is
+-- added not valid (a brief lock, no scan), then validated, which reads every row while the chatbot's writes go on.
 
 alter table messages add column if not exists token_count integer;
+-- @DELIMITER /
 do $$
 begin
     if not exists (select 1 from pg_constraint where conname = 'ck_messages_token_count' and conrelid = 'messages'::regclass) then
-        alter table messages add constraint ck_messages_token_count check (token_count >= 0);
+        alter table messages add constraint ck_messages_token_count check (token_count >= 0) not valid;
     end if;
-end $$;
+end $$
+/
+-- @DELIMITER ;
+alter table messages validate constraint ck_messages_token_count;
 
 -- //@UNDO
 

@@ -44,11 +44,16 @@ class CrashMidMigrationIT {
         fillMessages();
         DataFingerprint before = Chatbot.rows(database);
 
-        ChatmigrateProcess victim = ChatmigrateProcess.start(environment, "migrate");
-        try (Connection observer = database.connect()) {
-            awaitIndexBuild(observer, victim);
+        Map<String, String> patient = new HashMap<>(environment);
+        patient.put("CHATMIGRATE_DDL_LOCK_TIMEOUT", "120s");
+        ChatmigrateProcess victim = ChatmigrateProcess.start(patient, "migrate");
+        try (Connection observer = database.connect(); Connection writer = database.connect()) {
+            awaitIndexBuild(observer, victim, "building index");
+            holdAWrite(writer);
+            awaitIndexBuild(observer, victim, "waiting for writers before validation");
             victim.kill();
             terminateSessionsOf(victim, observer);
+            writer.rollback();
         }
 
         assertThat(Chatbot.drift(database, 4).toString()).contains("ix_messages_created_at").contains("INVALID");
@@ -89,8 +94,20 @@ class CrashMidMigrationIT {
         }
     }
 
-    /** Polls until a session of {@code victim} is building an index on {@code messages} (the phases after the catalog entry exists). */
-    private static void awaitIndexBuild(Connection observer, ChatmigrateProcess victim) throws SQLException {
+    /**
+     * Opens a transaction that may write {@code messages} (ROW EXCLUSIVE, which the index build lets through) and
+     * keeps it open: a concurrent build that has built its index then waits for it before validating, so the index
+     * stays INVALID until the process is killed, however fast the build was.
+     */
+    private static void holdAWrite(Connection writer) throws SQLException {
+        writer.setAutoCommit(false);
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("lock table messages in row exclusive mode");
+        }
+    }
+
+    /** Polls until a session of {@code victim} builds an index on {@code messages} in a phase starting with {@code phase}. */
+    private static void awaitIndexBuild(Connection observer, ChatmigrateProcess victim, String phase) throws SQLException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         Set<String> seen = new LinkedHashSet<>();
         while (System.nanoTime() < deadline) {
@@ -103,7 +120,7 @@ class CrashMidMigrationIT {
                          where p.datname = current_database()""")) {
                 while (building.next()) {
                     seen.add(building.getString(1) + " by " + building.getString(2) + " on " + building.getString(3));
-                    if (building.getString(1).startsWith("building index") && building.getString(3).equals("messages")
+                    if (building.getString(1).startsWith(phase) && building.getString(3).equals("messages")
                             && building.getString(2).endsWith(" pid " + victim.pid())) {
                         return;
                     }
@@ -111,7 +128,7 @@ class CrashMidMigrationIT {
             }
             pause();
         }
-        throw new AssertionError("the index build of version 4 was never seen running; seen: " + seen);
+        throw new AssertionError("the index build of version 4 was never seen " + phase + "; seen: " + seen);
     }
 
     /** Ends the server sessions of the killed process (a dead client's index build would otherwise run on), and waits until they are gone. */

@@ -18,11 +18,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 /** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
 final class JdbcBaselineEngine implements MigrationEngine {
+
+    /** Statements PostgreSQL runs only outside a transaction block, or that must not share one with the others. */
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("(?i)\\b(index\\s+concurrently|validate\\s+constraint)\\b");
 
     private final JdbcBaselineProvider provider;
     private final Connection connection;
@@ -75,11 +79,13 @@ final class JdbcBaselineEngine implements MigrationEngine {
 
     private AppliedStep run(int version, String script, HistoryChange historyChange) {
         long started = System.nanoTime();
-        boolean transactional = !script.contains("concurrently");
+        boolean transactional = !OUTSIDE_TRANSACTION.matcher(script).find();
         try {
             connection.setAutoCommit(!transactional);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(script);
+                for (String sql : transactional ? List.of(script) : statements(script)) {
+                    statement.execute(sql);
+                }
             }
             if (provider.recordsHistory()) {
                 historyChange.apply(version);
@@ -94,6 +100,32 @@ final class JdbcBaselineEngine implements MigrationEngine {
             autocommitQuietly();
         }
         return new AppliedStep(version, ChatbotSchema.describe(version), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The script's statements, each ending with a semicolon at the end of a line outside a dollar-quoted body, for a
+     * script that runs outside a transaction: pgJDBC sends a multi-statement string as one pipeline, which PostgreSQL
+     * runs as one transaction.
+     */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder statement = new StringBuilder();
+        boolean inBody = false;
+        for (String line : script.split("\n")) {
+            if (!inBody && (line.isBlank() || line.startsWith("--"))) {
+                continue;
+            }
+            statement.append(line).append('\n');
+            inBody ^= (line.split("\\$\\$", -1).length - 1) % 2 == 1;
+            if (!inBody && line.stripTrailing().endsWith(";")) {
+                statements.add(statement.toString().strip());
+                statement.setLength(0);
+            }
+        }
+        if (!statement.isEmpty()) {
+            statements.add(statement.toString().strip());
+        }
+        return statements;
     }
 
     private void record(int version) throws SQLException {
@@ -123,7 +155,7 @@ final class JdbcBaselineEngine implements MigrationEngine {
     public ValidationReport validate() {
         List<String> problems = new ArrayList<>();
         history().forEach((version, checksum) -> {
-            if (checksum != checksum(provider.upScript(version))) {
+            if (!provider.isChecksumOf(version, checksum)) {
                 problems.add("version " + version + ": the recorded checksum " + checksum + " does not match the script's "
                         + checksum(provider.upScript(version)));
             }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -119,25 +120,38 @@ final class FlywayEngine implements MigrationEngine {
         if (result.validationSuccessful) {
             return ValidationReport.valid(id);
         }
+        Set<Integer> revised = firstReleases();
         return new ValidationReport(id, result.invalidMigrations.stream()
+                .filter(m -> m.version == null || !revised.contains(version(m.version)))
                 .map(m -> "version " + m.version + " (" + m.description + "): " + m.errorDetails.errorMessage)
                 .toList());
     }
 
-    /** Migrates; when Flyway refuses because it recorded a failed version, removes that record ({@link FailedVersions}) and migrates again. */
+    /**
+     * Migrates; when Flyway refuses because it recorded a failed version ({@link FailedVersions}) or the first release
+     * of a script revised since ({@link RevisedScripts}), repairs exactly that and migrates again.
+     */
     private MigrateResult migrateAgainAfterAFailedVersion(Flyway flyway) {
         try {
             return flyway.migrate();
         } catch (FlywayValidateException e) {
             try {
-                if (FailedVersions.remove(dataSource, settings.schema()) == 0) {
+                if (FailedVersions.remove(dataSource, settings.schema()) + RevisedScripts.realign(dataSource, settings.schema()) == 0) {
                     throw e;
                 }
-            } catch (SQLException removal) {
-                e.addSuppressed(removal);
+            } catch (SQLException repair) {
+                e.addSuppressed(repair);
                 throw e;
             }
             return flyway.migrate();
+        }
+    }
+
+    private Set<Integer> firstReleases() {
+        try {
+            return RevisedScripts.recordedFirstReleases(dataSource, settings.schema());
+        } catch (SQLException e) {
+            throw new StepFailedException("Flyway validate cannot read " + HISTORY_TABLE + " on schema " + settings.schema() + ": " + e.getMessage(), e);
         }
     }
 

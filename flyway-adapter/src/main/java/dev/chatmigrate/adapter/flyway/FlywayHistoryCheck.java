@@ -53,7 +53,7 @@ final class FlywayHistoryCheck {
                 }
                 int number = parse(version);
                 if (!"SQL".equals(type) || number < 1 || number > ChatbotSchema.LATEST_VERSION || !applied.add(number)
-                        || rows.getObject(2) == null || rows.getInt(2) != checksum(number)) {
+                        || rows.getObject(2) == null || rows.getInt(2) != checksum(number) && !RevisedScripts.isFirstRelease(number, rows.getInt(2))) {
                     return OptionalInt.empty();
                 }
             }

@@ -18,13 +18,15 @@ import java.util.TreeMap;
 /**
  * Reads {@code databasechangelog} with plain SQL, without starting Liquibase, and answers the version
  * it proves: every row is one of this build's changesets with the checksum in
- * {@code db/liquibase/checksums.properties}, executed or marked ran, and the changesets of versions
- * 0 to N are all there and none later. Anything else is left to Liquibase itself.
+ * {@code db/liquibase/checksums.properties} (or, for a changeset revised since, the checksum it was first
+ * released with, its {@code validCheckSum}), executed or marked ran, and the changesets of versions 0 to N
+ * are all there and none later. Anything else is left to Liquibase itself.
  */
 final class LiquibaseHistoryCheck {
 
     static final String CHECKSUMS = "db/liquibase/checksums.properties";
     private static final String AUTHOR = "chatmigrate";
+    private static final String EARLIER = "first-release.";
 
     private LiquibaseHistoryCheck() {
     }
@@ -34,6 +36,7 @@ final class LiquibaseHistoryCheck {
             return OptionalInt.empty();
         }
         Map<String, String> expected = expectedChecksums();
+        Map<String, String> earlier = earlierChecksums();
         Set<String> recorded = new HashSet<>();
         int highest = -1;
         try (Statement statement = connection.createStatement();
@@ -41,7 +44,7 @@ final class LiquibaseHistoryCheck {
             while (rows.next()) {
                 String id = rows.getString(1);
                 boolean ran = "EXECUTED".equals(rows.getString(4)) || "MARK_RAN".equals(rows.getString(4));
-                if (!expected.containsKey(id) || !AUTHOR.equals(rows.getString(2)) || !expected.get(id).equals(rows.getString(3)) || !ran
+                if (!expected.containsKey(id) || !AUTHOR.equals(rows.getString(2)) || !(expected.get(id).equals(rows.getString(3)) || rows.getString(3).equals(earlier.get(id))) || !ran
                         || !recorded.add(id)) {
                     return OptionalInt.empty();
                 }
@@ -58,7 +61,25 @@ final class LiquibaseHistoryCheck {
         return Integer.parseInt(id.substring(1, id.indexOf('-')));
     }
 
+    /** The checksums of this build's changesets, as Liquibase records them. */
     static Map<String, String> expectedChecksums() {
+        Map<String, String> current = new TreeMap<>(checksums());
+        current.keySet().removeIf(key -> key.startsWith(EARLIER));
+        return current;
+    }
+
+    /** The checksums changesets revised since were first released with, by changeset id. */
+    private static Map<String, String> earlierChecksums() {
+        Map<String, String> earlier = new TreeMap<>();
+        checksums().forEach((key, md5) -> {
+            if (key.startsWith(EARLIER)) {
+                earlier.put(key.substring(EARLIER.length()), md5);
+            }
+        });
+        return earlier;
+    }
+
+    private static Map<String, String> checksums() {
         Properties checksums = new Properties();
         try (InputStream in = LiquibaseHistoryCheck.class.getClassLoader().getResourceAsStream(CHECKSUMS)) {
             if (in == null) {

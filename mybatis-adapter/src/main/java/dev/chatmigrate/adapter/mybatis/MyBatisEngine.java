@@ -32,8 +32,9 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
 
 /**
  * MyBatis Migrations on one schema. Every step is its own MyBatis {@code up} or {@code down} of one
- * script, so each runs with the right transaction mode and is timed: versions 1 to 3 run in one
- * transaction each, version 4 (a concurrent index build) in autocommit mode. MyBatis commits a script
+ * script, so each runs with the right transaction mode and is timed: versions 1 and 2 run in one
+ * transaction each; versions 3 and 5 (a check added not valid, then validated) and 4 (a concurrent index
+ * build) run in autocommit mode, one statement at a time. MyBatis commits a script
  * and its changelog row separately and has no lock of its own: the scripts are idempotent, so the next
  * run repairs a crash between the two, and the runner's advisory lock serialises replicas.
  */
@@ -50,7 +51,8 @@ final class MyBatisEngine implements MigrationEngine {
     static final List<String> SCRIPT_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("000_create_changelog.sql"),
             ChatbotSchema.VERSIONS.stream().map(v -> String.format("%03d_%s.sql", v.number(), v.slug()))).toList();
 
-    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("(?i)\\b(create|drop)\\s+index\\s+concurrently\\b");
+    /** Statements PostgreSQL runs only outside a transaction block, or that must not share one with the others. */
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("(?i)\\b(index\\s+concurrently|validate\\s+constraint)\\b");
 
     private final String id;
     private final MigrationSettings settings;
@@ -142,21 +144,22 @@ final class MyBatisEngine implements MigrationEngine {
     }
 
     /**
-     * MyBatis's options for one step: the whole script in one statement (plpgsql bodies contain
-     * semicolons), stop at the first error, and, as MyBatis does by default, JDBC warnings as errors
-     * (the session keeps PostgreSQL's harmless notices from becoming warnings).
+     * MyBatis's options for one step: in a transaction, the whole script in one statement (plpgsql bodies contain
+     * semicolons); outside one, statement by statement, since pgJDBC sends a multi-statement string as one pipeline
+     * that PostgreSQL runs as one transaction. Stop at the first error, and, as MyBatis does by default, JDBC warnings
+     * as errors (the session keeps PostgreSQL's harmless notices from becoming warnings).
      */
     private static DatabaseOperationOption options(boolean outsideTransaction) {
         DatabaseOperationOption option = new DatabaseOperationOption();
         option.setChangelogTable(CHANGELOG_TABLE);
-        option.setSendFullScript(true);
+        option.setSendFullScript(!outsideTransaction);
         option.setStopOnError(true);
         option.setThrowWarning(true);
         option.setAutoCommit(outsideTransaction);
         return option;
     }
 
-    /** Whether the script (or its undo) builds or drops an index concurrently, which PostgreSQL refuses in a transaction. */
+    /** Whether the script (or its undo) builds an index concurrently or validates a constraint: see {@link #OUTSIDE_TRANSACTION}. */
     private boolean runsOutsideTransaction(Change script, boolean undo) {
         StringWriter sql = new StringWriter();
         try (Reader reader = scripts.getScriptReader(script, undo)) {
@@ -174,8 +177,8 @@ final class MyBatisEngine implements MigrationEngine {
         } catch (RuntimeException e) {
             String what = Changelog.version(script.getId()) == 0 ? "the creation of " + CHANGELOG_TABLE
                     : "version " + script.getId() + " (" + ChatbotSchema.describe(Changelog.version(script.getId())) + ")";
-            String mode = outsideTransaction ? "It ran outside a transaction (a concurrent index build, which may leave an INVALID index"
-                    + " that the next migrate rebuilds)." : "It runs in one transaction, so a failure inside it changed nothing.";
+            String mode = outsideTransaction ? "It ran outside a transaction, one statement at a time (an INVALID index or a not yet"
+                    + " validated check it may leave, the next migrate completes)." : "It runs in one transaction, so a failure inside it changed nothing.";
             String next = undo
                     ? " " + CHANGELOG_TABLE + " still records it; fix the cause and run downgrade again (undo scripts are idempotent)."
                     : " " + CHANGELOG_TABLE + " does not record it; fix the cause and run migrate again (scripts are idempotent).";

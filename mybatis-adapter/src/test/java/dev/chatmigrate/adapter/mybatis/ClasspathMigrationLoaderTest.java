@@ -48,8 +48,10 @@ class ClasspathMigrationLoaderTest {
     }
 
     /** The SQL without comments and blank lines, for comparing scripts that comment differently. */
+    /** The statements without comments; a plpgsql body that a {@code -- @DELIMITER /} line set apart ends with a semicolon again. */
     private static String statements(String sql) {
-        return sql.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("--")).collect(Collectors.joining("\n"));
+        return sql.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("--")).collect(Collectors.joining("\n"))
+                .replace("\n/", ";");
     }
 
     @Test

@@ -53,11 +53,14 @@ final class PlanCommand implements Callable<Integer> {
         if (plan.adoption().isEmpty()) {
             out.println("adoption: nothing to reconcile");
         } else {
-            out.println("adoption, in one transaction (every lock is held until it commits):");
             int number = 1;
-            for (AdoptionStep step : plan.adoption()) {
-                out.printf("  %d. %s%n     sql:  %s%n     lock: %s; %s%n", number++, step.description(), step.sql(), step.lock(),
-                        step.rewrites() ? "REWRITES the table" : "no table rewrite");
+            if (plan.adoption().stream().anyMatch(step -> !step.concurrent())) {
+                out.println("adoption, in one transaction (every lock is held until it commits):");
+                number = print(out, plan, false, number);
+            }
+            if (plan.adoption().stream().anyMatch(AdoptionStep::concurrent)) {
+                out.println("adoption, then outside any transaction, one step at a time (the chatbot's reads and writes go on):");
+                print(out, plan, true, number);
             }
         }
         plan.extras().forEach(extra -> out.println("left in place (not part of the canonical schema): " + extra));
@@ -71,5 +74,17 @@ final class PlanCommand implements Callable<Integer> {
             out.println("migrate would refuse and change nothing:");
             plan.conflicts().forEach(conflict -> out.println("  - " + conflict));
         }
+    }
+
+    /** Prints the adoption steps run in the transaction, or after it when {@code concurrent}; returns the next number. */
+    private static int print(PrintWriter out, MigrationPlan plan, boolean concurrent, int first) {
+        int number = first;
+        for (AdoptionStep step : plan.adoption()) {
+            if (step.concurrent() == concurrent) {
+                out.printf("  %d. %s%n     sql:  %s%n     lock: %s; %s%n", number++, step.description(), step.sql(), step.lock(),
+                        step.rewrites() ? "REWRITES the table" : "no table rewrite");
+            }
+        }
+        return number;
     }
 }

@@ -71,6 +71,10 @@ class OrmAdoptionEveryEngineTest {
             assertThat(chatmigrate(environment, with(flags, "plan"))).as(err).isZero();
             assertThat(out).contains("adoption, in one transaction", "     lock: ACCESS EXCLUSIVE on messages", "REWRITES the table",
                     "migrate would succeed");
+            assertThat(out.substring(out.indexOf("adoption, then outside any transaction"))).as("the validations come after the transaction")
+                    .contains("validated constraint fk_messages_conversation_id on messages (every row read while writes go on)",
+                            "     sql:  alter table \"public\".messages validate constraint fk_messages_conversation_id",
+                            "     lock: SHARE UPDATE EXCLUSIVE on messages and ROW SHARE on conversations while every row is read");
             assertThat(chatmigrate(environment, with(flags, "plan", "--json"))).as(err).isZero();
             JsonNode plan = mapper.readTree(out);
             assertThat(plan.get("wouldSucceed").asBoolean()).isTrue();

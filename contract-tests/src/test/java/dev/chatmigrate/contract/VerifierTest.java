@@ -9,7 +9,9 @@ import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
+import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.verifier.Drift;
+import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
 import java.sql.Connection;
@@ -110,6 +112,41 @@ class VerifierTest {
         migrate(ChatbotSchema.LATEST_VERSION);
 
         assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a canonical constraint left NOT VALID is drift saying how to validate it; validated, the schema is clean")
+    void notValidConstraint() throws SQLException {
+        migrate(ChatbotSchema.LATEST_VERSION);
+        Constraint role = ChatbotSchema.CONSTRAINTS.stream().filter(c -> c.name().equals("ck_messages_role")).findFirst().orElseThrow();
+        sql("alter table messages drop constraint ck_messages_role; alter table messages add constraint ck_messages_role " + role.ddl() + " not valid");
+
+        DriftReport report = SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION);
+
+        assertThat(report.drifts()).containsExactly(new Drift("messages", "constraint ck_messages_role", role.definition() + ", validated",
+                role.definition() + " NOT VALID", "its existing rows were never checked: run migrate again, which validates it,"
+                + " or alter table messages validate constraint ck_messages_role"));
+        assertThat(report.canonicalObjectsMatch()).isFalse();
+        assertThat(report.drifts().get(0).toString()).isEqualTo("messages: constraint ck_messages_role: expected " + role.definition()
+                + ", validated, found " + role.definition() + " NOT VALID; its existing rows were never checked: run migrate again,"
+                + " which validates it, or alter table messages validate constraint ck_messages_role");
+
+        sql("alter table messages validate constraint ck_messages_role");
+        assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).isClean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a NOT VALID foreign key in another schema names the schema in its advice")
+    void notValidForeignKeyInAnotherSchema() throws SQLException {
+        JdbcBaselineProvider baseline = new JdbcBaselineProvider();
+        new MigrationRunner(database.settings(baseline.id()).withSchema("chat"), baseline).migrate(ChatbotSchema.LATEST_VERSION);
+        Constraint foreignKey = ChatbotSchema.CONSTRAINTS.stream().filter(c -> c.kind() == Constraint.Kind.FOREIGN_KEY).findFirst().orElseThrow();
+        sql("set search_path = chat; alter table messages drop constraint " + foreignKey.name() + ";"
+                + " alter table messages add constraint " + foreignKey.name() + " " + foreignKey.ddl() + " not valid; reset search_path");
+
+        assertThat(SchemaVerifier.verify(connection, "chat", ChatbotSchema.LATEST_VERSION).drifts()).singleElement()
+                .satisfies(drift -> assertThat(drift.found()).isEqualTo(foreignKey.definition() + " NOT VALID"))
+                .satisfies(drift -> assertThat(drift.advice()).endsWith("alter table chat.messages validate constraint " + foreignKey.name()));
     }
 
     @Test

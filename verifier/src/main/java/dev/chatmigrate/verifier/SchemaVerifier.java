@@ -9,8 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-/** Compares the chatbot tables of a schema with {@link ExpectedSchema} and reports every difference. */
+/**
+ * Compares the chatbot tables of a schema with {@link ExpectedSchema} and reports every difference. A canonical
+ * constraint left {@code NOT VALID} (its existing rows never checked, as an interrupted adoption leaves it) is a
+ * difference too, which says how to validate it.
+ */
 public final class SchemaVerifier {
+
+    /** What {@code pg_get_constraintdef} appends to a constraint added {@code not valid} and not validated since. */
+    private static final String NOT_VALID = " NOT VALID";
 
     private SchemaVerifier() {
     }
@@ -29,18 +36,23 @@ public final class SchemaVerifier {
                 drifts.add(new Drift(table, "table", want == null ? "absent" : "present", have == null ? "absent" : "present"));
                 continue;
             }
-            compare(drifts, table, "column", want.columns(), have.columns());
-            compare(drifts, table, "constraint", want.constraints(), have.constraints());
-            compare(drifts, table, "index", want.indexes(), have.indexes());
+            String qualified = schema.equals("public") ? table : schema + "." + table;
+            compare(drifts, table, qualified, "column", want.columns(), have.columns());
+            compare(drifts, table, qualified, "constraint", want.constraints(), have.constraints());
+            compare(drifts, table, qualified, "index", want.indexes(), have.indexes());
         }
         return new DriftReport(schema, version, drifts);
     }
 
-    private static <V> void compare(List<Drift> drifts, String table, String kind, Map<String, V> expected, Map<String, V> actual) {
+    /** Compares one kind of object of {@code table} ({@code qualified} as SQL names it in its schema). */
+    private static <V> void compare(List<Drift> drifts, String table, String qualified, String kind, Map<String, V> expected, Map<String, V> actual) {
         for (String name : union(expected.keySet(), actual.keySet())) {
             V want = expected.get(name);
             V have = actual.get(name);
-            if (!Objects.equals(want, have)) {
+            if (kind.equals("constraint") && want != null && (want + NOT_VALID).equals(have)) {
+                drifts.add(new Drift(table, kind + " " + name, want + ", validated", have.toString(), "its existing rows were never checked:"
+                        + " run migrate again, which validates it, or alter table " + qualified + " validate constraint " + name));
+            } else if (!Objects.equals(want, have)) {
                 drifts.add(new Drift(table, kind + " " + name, want == null ? "absent" : want.toString(), have == null ? "absent" : have.toString()));
             }
         }

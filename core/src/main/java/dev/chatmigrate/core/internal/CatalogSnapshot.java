@@ -42,8 +42,18 @@ final class CatalogSnapshot {
         }
     }
 
-    record ActualConstraint(String table, String name, char kind, List<String> columns, String definition) {
+    /**
+     * A constraint.
+     *
+     * @param definition as {@code pg_get_constraintdef} prints it, without the {@code NOT VALID} it appends to a
+     *                   constraint whose rows were never checked
+     * @param validated  {@code pg_constraint.convalidated}: false for a constraint added {@code not valid} and not
+     *                   validated since (an interrupted adoption leaves one)
+     */
+    record ActualConstraint(String table, String name, char kind, List<String> columns, String definition, boolean validated) {
     }
+
+    private static final String NOT_VALID = " NOT VALID";
 
     /**
      * An index.
@@ -84,11 +94,13 @@ final class CatalogSnapshot {
         query(connection, schema, """
                 select c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid),
                        array(select a.attname from unnest(k.conkey) with ordinality u(num, pos)
-                             join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.num order by u.pos)
+                             join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.num order by u.pos),
+                       k.convalidated
                 from pg_constraint k
                 join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = ? and c.relname in ('conversations', 'messages') order by k.conname""", row -> snapshot.constraints
-                .add(new ActualConstraint(row.getString(1), row.getString(2), row.getString(3).charAt(0), strings(row.getArray(5)), row.getString(4))));
+                .add(new ActualConstraint(row.getString(1), row.getString(2), row.getString(3).charAt(0), strings(row.getArray(5)),
+                        withoutNotValid(row.getString(4), row.getBoolean(6)), row.getBoolean(6))));
         query(connection, schema, """
                 select t.relname, i.relname,
                        array(select a.attname from unnest(x.indkey::int2[]) with ordinality u(num, pos)
@@ -151,6 +163,10 @@ final class CatalogSnapshot {
                 }
             }
         }
+    }
+
+    private static String withoutNotValid(String definition, boolean validated) {
+        return !validated && definition.endsWith(NOT_VALID) ? definition.substring(0, definition.length() - NOT_VALID.length()) : definition;
     }
 
     private static List<String> strings(Array array) throws SQLException {

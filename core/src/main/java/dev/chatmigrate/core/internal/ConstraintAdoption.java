@@ -16,9 +16,15 @@ import java.util.Set;
  * Plans the constraints and indexes of one table: an equivalent one under another name is renamed (the name
  * quoted as the catalog spells it), a foreign key without cascade is replaced, a missing constraint is added when
  * every row satisfies it (else a conflict naming the rows), a missing index built in a version's transaction is
- * created; objects the canonical schema does not have are left in place and reported.
+ * created; objects the canonical schema does not have are left in place and reported. A check or foreign key is
+ * added {@code not valid} in the transaction (catalog only, a brief lock) and validated after it commits, while the
+ * chatbot writes; one left {@code not valid} (an interrupted run) is validated the same way once its rows are checked.
+ * A primary key cannot be {@code not valid}: it is added, building its index, in the transaction.
  */
 final class ConstraintAdoption {
+
+    /** The lock text of a check or foreign key added {@code not valid}: no row is read in the transaction. */
+    private static final String CATALOG_ONLY = "brief (catalog only: added not valid, its rows are read after the transaction)";
 
     private final AdoptionWork work;
     private final String table;
@@ -53,7 +59,9 @@ final class ConstraintAdoption {
             claimed.add(constraint.name());
             if (!named.get().definition().equals(constraint.definition())) {
                 work.conflict("constraint " + constraint.name() + " on " + table + ": expected " + constraint.definition()
-                        + ", found " + named.get().definition() + "; drop or rename it");
+                        + ", found " + named.get().definition() + (named.get().validated() ? "" : " NOT VALID") + "; drop or rename it");
+            } else if (!named.get().validated() && !violated(constraint)) {
+                validate(constraint);
             }
             return;
         }
@@ -63,29 +71,60 @@ final class ConstraintAdoption {
                 .findFirst();
         if (equivalent.isPresent() && equivalent.get().definition().equals(constraint.definition())) {
             claimed.add(equivalent.get().name());
+            if (!equivalent.get().validated() && violated(constraint)) {
+                return;
+            }
             work.step("renamed constraint " + equivalent.get().name() + " on " + table + " to " + constraint.name(),
                     alter + " rename constraint " + AdoptionWork.quote(equivalent.get().name()) + " to " + constraint.name(),
                     "ACCESS EXCLUSIVE on " + table + ", brief", false);
+            if (!equivalent.get().validated()) {
+                validate(constraint);
+            }
             return;
         }
-        Optional<AdoptionWork.Offenders> violations = violations(constraint);
-        if (violations.isPresent() && violations.get().any()) {
-            work.conflict("constraint " + constraint.name() + " on " + table + ": expected " + constraint.definition() + ", found it violated by "
-                    + violations.get() + (constraint.kind() == Constraint.Kind.FOREIGN_KEY ? " (messages without their conversation)" : "")
-                    + "; fix or delete those rows yourself");
+        if (violated(constraint)) {
             return;
         }
-        String lock = constraint.kind() == Constraint.Kind.FOREIGN_KEY
-                ? "ACCESS EXCLUSIVE on messages and conversations, while messages is scanned"
-                : "ACCESS EXCLUSIVE on " + table + (constraint.kind() == Constraint.Kind.PRIMARY_KEY ? ", while its index is built" : ", while every row is scanned");
+        boolean primaryKey = constraint.kind() == Constraint.Kind.PRIMARY_KEY;
+        String ddl = constraint.ddl() + (primaryKey ? "" : " not valid");
         if (equivalent.isPresent()) {
             claimed.add(equivalent.get().name());
             work.step("replaced foreign key " + equivalent.get().name() + " (" + equivalent.get().definition() + ") by " + constraint.name(),
-                    alter + " drop constraint " + AdoptionWork.quote(equivalent.get().name()) + ", add constraint " + constraint.name() + " " + constraint.ddl(),
-                    lock, false);
+                    alter + " drop constraint " + AdoptionWork.quote(equivalent.get().name()) + ", add constraint " + constraint.name() + " " + ddl,
+                    "ACCESS EXCLUSIVE on messages and conversations, " + CATALOG_ONLY, false);
         } else {
-            work.step("added constraint " + constraint.name() + " on " + table, alter + " add constraint " + constraint.name() + " " + constraint.ddl(), lock, false);
+            work.step("added constraint " + constraint.name() + " on " + table, alter + " add constraint " + constraint.name() + " " + ddl,
+                    primaryKey ? "ACCESS EXCLUSIVE on " + table + ", while its index is built"
+                            : constraint.kind() == Constraint.Kind.FOREIGN_KEY ? "SHARE ROW EXCLUSIVE on messages and conversations, " + CATALOG_ONLY
+                            : "ACCESS EXCLUSIVE on " + table + ", " + CATALOG_ONLY, false);
         }
+        if (!primaryKey) {
+            validate(constraint);
+        }
+    }
+
+    /**
+     * After the transaction, reads every row of a constraint added {@code not valid} (or left so): it locks the table
+     * only against schema changes and other validations, so the chatbot's reads and writes go on while it scans.
+     */
+    private void validate(Constraint constraint) {
+        String lock = constraint.kind() == Constraint.Kind.FOREIGN_KEY
+                ? "SHARE UPDATE EXCLUSIVE on messages and ROW SHARE on conversations while every row is read, after the transaction (writes go on)"
+                : "SHARE UPDATE EXCLUSIVE on " + table + " while every row is read, after the transaction (writes go on)";
+        work.steps.add(new AdoptionStep("validated constraint " + constraint.name() + " on " + table + " (every row read while writes go on)",
+                alter + " validate constraint " + constraint.name(), lock, false, true));
+    }
+
+    /** Whether rows violate {@code constraint}; if so, a conflict names them. */
+    private boolean violated(Constraint constraint) throws SQLException {
+        Optional<AdoptionWork.Offenders> violations = violations(constraint);
+        if (violations.isEmpty() || !violations.get().any()) {
+            return false;
+        }
+        work.conflict("constraint " + constraint.name() + " on " + table + ": expected " + constraint.definition() + ", found it violated by "
+                + violations.get() + (constraint.kind() == Constraint.Kind.FOREIGN_KEY ? " (messages without their conversation)" : "")
+                + "; fix or delete those rows yourself");
+        return true;
     }
 
     /** The rows that violate {@code constraint}, or empty when a planner checked them already. */

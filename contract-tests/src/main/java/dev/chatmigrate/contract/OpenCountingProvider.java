@@ -4,9 +4,9 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.OptionalInt;
+import dev.chatmigrate.spi.UpToDateCheck;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,7 +59,12 @@ final class OpenCountingProvider implements MigrationEngineProvider {
     }
 
     @Override
-    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        return delegate.verifiedVersion(connection, schema);
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return delegate.upToDateCheck();
+    }
+
+    @Override
+    public List<String> historyTables() {
+        return delegate.historyTables();
     }
 }

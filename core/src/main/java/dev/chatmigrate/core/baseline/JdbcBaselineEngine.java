@@ -144,7 +144,7 @@ final class JdbcBaselineEngine implements MigrationEngine {
         return history;
     }
 
-    private static long checksum(String script) {
+    static long checksum(String script) {
         CRC32 crc = new CRC32();
         crc.update(script.getBytes(StandardCharsets.UTF_8));
         return crc.getValue();

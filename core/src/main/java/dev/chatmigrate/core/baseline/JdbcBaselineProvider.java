@@ -4,12 +4,14 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +28,12 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
+        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
+    }
+
+    @Override
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return recordsHistory() ? Optional.of(new JdbcHistoryCheck(this)) : Optional.empty();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.chatmigrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.DatabaseStates;
-import dev.chatmigrate.contract.network.LatencyProxy;
+import dev.chatmigrate.cli.network.LatencyProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
@@ -93,9 +93,36 @@ class RoundTripBudgetTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("anchors")
+    @DisplayName("the plain engines, the anchors: their round trips from EMPTY and on a restart (printed for docs/performance.md)")
+    void plainEngines(String engine) throws Exception {
+        for (String state : new String[] {"EMPTY", "COMPLETE"}) {
+            try (TestDatabase database = TestPostgres.server().createDatabase()) {
+                Database owner = owner(database);
+                if (state.equals("COMPLETE")) {
+                    PlainEngines.migrate(engine, direct(owner));
+                }
+                try (LatencyProxy proxy = LatencyProxy.to(owner, Duration.ZERO)) {
+                    PlainEngines.migrate(engine, direct(proxy.through(owner)));
+                    System.out.printf("[round trips] plain %s from %s: %d round trips on %d connections%n", engine, state, proxy.count(),
+                            proxy.connections());
+                    assertThat(proxy.count()).isPositive();
+                }
+            }
+        }
+    }
+
+    static Stream<String> anchors() {
+        return Stream.of("flyway", "liquibase");
+    }
+
+    private static Database direct(Database database) {
+        return new Database(database.jdbcUrl() + "?sslmode=disable", database.user(), database.password());
+    }
+
     private static MigrationReport migrate(Database database, String engine) {
-        Database direct = new Database(database.jdbcUrl() + "?sslmode=disable", database.user(), database.password());
-        return new MigrationRunner(direct.settings(engine), provider(engine)).migrate();
+        return new MigrationRunner(direct(database).settings(engine), provider(engine)).migrate();
     }
 
     /** The fixture's password user (SCRAM), made owner of {@code database} so that it may create in schema public. */

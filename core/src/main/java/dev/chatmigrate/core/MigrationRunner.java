@@ -9,6 +9,7 @@ import dev.chatmigrate.core.internal.DirectSession;
 import dev.chatmigrate.core.internal.EngineHistories;
 import dev.chatmigrate.core.internal.EngineSwitch;
 import dev.chatmigrate.core.internal.EngineWarmUp;
+import dev.chatmigrate.core.internal.LockedFacts;
 import dev.chatmigrate.core.internal.OnlineRetry;
 import dev.chatmigrate.core.internal.PoolCapacity;
 import dev.chatmigrate.core.internal.RestartCheck;
@@ -90,13 +91,16 @@ public final class MigrationRunner {
                     settings.schema(), elapsed.toMillis());
             return new MigrationReport(provider.id(), version, version, List.of(), elapsed, List.of());
         }
-        return locked("migrate", restart.connection(), !restart.historyProves(), (connection, retry) -> {
-            createSchemaIfMissing(connection);
-            EngineSwitch engineSwitch = engineSwitch(connection);
+        return locked("migrate", restart.connection(), !restart.historyProves(), (connection, facts, retry) -> {
+            if (!facts.schemaExists()) {
+                createSchemaIfMissing(connection);
+            }
+            EngineSwitch engineSwitch = facts.anyOtherHistory() ? engineSwitch(connection) : EngineSwitch.none(provider, connection, settings.schema());
             engineSwitch.requireReaches(target);
-            List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target);
+            // without chatbot tables there is nothing to adopt, and no history can prove them there: the engine builds them
+            List<String> adopted = facts.anyChatbotTable() ? SchemaAdoption.reconcile(connection, settings.schema(), target) : List.of();
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
-            OptionalInt verified = adopted.isEmpty() || retry.recoveries() > 0
+            OptionalInt verified = facts.anyChatbotTable() && (adopted.isEmpty() || retry.recoveries() > 0)
                     ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
             verified.ifPresent(retry::proved);
             if (verified.isPresent() && verified.getAsInt() >= target) {
@@ -116,7 +120,7 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         checkTarget(target, 0, "downgrade");
-        return locked("downgrade", null, true, (connection, retry) -> {
+        return locked("downgrade", null, true, (connection, facts, retry) -> {
             engineSwitch(connection).requireSoleHistory();
             return withEngine(engine -> {
                 int current = engine.status().currentVersion();
@@ -130,17 +134,17 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked("status", null, false, (connection, retry) -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
+        return locked("status", null, false, (connection, facts, retry) -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked("validate", null, true, (connection, retry) -> withEngine(MigrationEngine::validate));
+        return locked("validate", null, true, (connection, facts, retry) -> withEngine(MigrationEngine::validate));
     }
 
     /** Work done while the lock is held, on a connection of its own (not the lock's). */
     private interface LockedWork<T> {
-        T run(Connection connection, OnlineRetry retry) throws SQLException;
+        T run(Connection connection, LockedFacts facts, OnlineRetry retry) throws SQLException;
     }
 
     /** Which other engines' histories track the schema, read under the lock; see {@link EngineSwitch}. */
@@ -201,9 +205,13 @@ public final class MigrationRunner {
     private <T> T lockedOnce(String operation, Connection handed, LockedWork<T> work, OnlineRetry retry) {
         ConnectionPair pair = ConnectionPair.open(handed, () -> ConnectionRetry.open(settings.dataSource(), settings.connectTimeout()), this::open);
         try (pair) {
-            DirectSession.require(pair.lock(), pair.work(), settings.dataSource().toString());
+            String database = settings.dataSource().toString();
+            int[] pids = DirectSession.require(pair.lock(), pair.work(), database);
             try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout())) {
-                return work.run(pair.work(), retry);
+                DirectSession.requireSame(pids[0], lock.backendPid(), database);
+                LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories().otherRecordingTables(provider));
+                DirectSession.requireSame(pids[1], facts.backendPid(), database);
+                return work.run(pair.work(), facts, retry);
             }
         } catch (MigrationException e) {
             throw e;

@@ -36,9 +36,16 @@ public final class AdvisoryLock implements AutoCloseable {
     private static final long LONGEST_POLL_MILLIS = 1000;
 
     private final Connection connection;
+    private final int backendPid;
 
-    private AdvisoryLock(Connection connection) {
+    private AdvisoryLock(Connection connection, int backendPid) {
         this.connection = connection;
+        this.backendPid = backendPid;
+    }
+
+    /** The lock session's server process, asked in the round trip that took the lock (see {@link DirectSession}). */
+    public int backendPid() {
+        return backendPid;
     }
 
     /** The second key for {@code schema}, so migrations of different schemas do not wait for each other. */
@@ -58,8 +65,9 @@ public final class AdvisoryLock implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             while (true) {
-                if (tryLock(connection, key)) {
-                    return new AdvisoryLock(connection);
+                int pid = tryLock(connection, key);
+                if (pid != 0) {
+                    return new AdvisoryLock(connection, pid);
                 }
                 connection.rollback(); // a waiter keeps no transaction open while it sleeps
                 if (System.nanoTime() > deadline) {
@@ -86,15 +94,17 @@ public final class AdvisoryLock implements AutoCloseable {
 
     /**
      * One attempt inside the current transaction, with the session setting that keeps a held lock's transaction open
-     * sent along (one round trip; rolled back with the attempt when the lock is not granted). Plain statements, so
-     * no server-side prepared statement is left behind.
+     * sent along (one round trip; rolled back with the attempt when the lock is not granted): the session's server
+     * process when the lock was granted, else 0. Nothing in the lock's transaction reads the catalog: a catalog
+     * snapshot would stay registered while the transaction is open, and {@code CREATE INDEX CONCURRENTLY} on other
+     * connections would wait for it. Plain statements, so no server-side prepared statement is left behind.
      */
-    private static boolean tryLock(Connection connection, int key) throws SQLException {
+    private static int tryLock(Connection connection, int key) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + ");\n"
+            statement.execute("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + "), pg_backend_pid();\n"
                     + "set local idle_in_transaction_session_timeout = 0");
             try (ResultSet result = statement.getResultSet()) {
-                return result.next() && result.getBoolean(1);
+                return result.next() && result.getBoolean(1) ? result.getInt(2) : 0;
             }
         }
     }

@@ -13,8 +13,9 @@ import java.sql.Statement;
  * state does not (seen through PgBouncer 1.18: Flyway "Unable to release PostgreSQL advisory lock", MyBatis
  * "CREATE INDEX CONCURRENTLY cannot run inside a transaction block").
  *
- * <p>The check is a proof, never a guess: a few short autocommit queries alternate between two connections that
- * are open at the same time and ask {@code pg_backend_pid()}. Without a pooler each connection is always answered
+ * <p>The check is a proof, never a guess: short queries alternate between two connections that are open at the
+ * same time and ask {@code pg_backend_pid()}: one on each before either starts a transaction, then each again
+ * in a round trip it makes anyway (the lock's attempt, the {@link LockedFacts}), so the check costs two round trips. Without a pooler each connection is always answered
  * by its own server process. Through a pooler, either both are answered by the same process (an idle PgBouncer
  * hands out the session just released, last in first out) or a connection is answered by another process than
  * before (a busy pool). A plain TCP proxy, an SSH tunnel, or Neon's proxy in front of a direct endpoint keep one
@@ -23,30 +24,27 @@ import java.sql.Statement;
  */
 public final class DirectSession {
 
-    /** Queries per connection: the first pair proves an idle pooler, the later ones a busy one. */
-    private static final int ROUNDS = 3;
-
     private DirectSession() {
     }
 
     /**
-     * Throws {@link InvalidConfigurationException} when {@code first} and {@code second}, two open
-     * connections to {@code database}, are not each served by a server process of their own. Run it before either
-     * starts a transaction.
+     * Throws {@link InvalidConfigurationException} when {@code first} and {@code second}, two open connections to
+     * {@code database}, are served by the same server process (an idle pooler hands out the session just released).
+     * Run it before either starts a transaction. Returns both process ids, for {@link #requireSame}.
      */
-    public static void require(Connection first, Connection second, String database) throws SQLException {
+    public static int[] require(Connection first, Connection second, String database) throws SQLException {
         int firstPid = backendPid(first);
         int secondPid = backendPid(second);
         if (firstPid == secondPid) {
             throw pooler(database, "two connections of this process were both served by server process " + firstPid);
         }
-        for (int round = 2; round <= ROUNDS; round++) {
-            int firstAgain = backendPid(first);
-            int secondAgain = backendPid(second);
-            if (firstAgain != firstPid || secondAgain != secondPid) {
-                throw pooler(database, "the same connections were served by server processes " + firstPid + " and " + secondPid
-                        + ", then by " + firstAgain + " and " + secondAgain);
-            }
+        return new int[] {firstPid, secondPid};
+    }
+
+    /** Throws {@link InvalidConfigurationException} when one connection was served by {@code before}, then by {@code now} (a busy pooler). */
+    public static void requireSame(int before, int now, String database) {
+        if (now != 0 && before != now) {
+            throw pooler(database, "the same connection was served by server process " + before + ", then by " + now);
         }
     }
 

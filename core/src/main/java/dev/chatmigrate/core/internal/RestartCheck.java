@@ -1,5 +1,6 @@
 package dev.chatmigrate.core.internal;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.UpToDateCheck;
@@ -18,14 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The restart path: one connection and, after its set-up, one round trip that takes the advisory lock, checks
- * that no other engine's history is in the schema and reads the engine's history ({@link UpToDateCheck}).
+ * that no other engine's history is in the schema and no chatbot index is left INVALID, and reads the engine's
+ * history ({@link UpToDateCheck}). Other drift of a schema whose history is complete is {@code verify}'s to report.
  *
  * <p>The three statements go to the server in one message series in autocommit mode, which PostgreSQL runs as one
  * implicit transaction: the lock ({@code pg_try_advisory_xact_lock}) is taken by the first and held while the
  * other two read, each with a snapshot taken after the lock was granted, and released when the series ends. So
  * the lock is held for less than one round trip, and a restart never waits for the next. No engine session state
  * is involved, so a transaction pooler on the way does no harm and is not looked for here. When the lock is held
- * elsewhere, another engine's history is there, the history is missing (the series then fails as a whole) or
+ * elsewhere, another engine's history or an INVALID index is there, the history is missing (the series then fails as a whole) or
  * proves less than the target, the restart path gives way to the full one and hands it the open connection.
  */
 public final class RestartCheck {
@@ -87,13 +89,19 @@ public final class RestartCheck {
         }
     }
 
-    /** The lock, whether any other engine's recording table exists, the engine's history: three statements, one round trip. */
+    /**
+     * The lock; whether no other engine's recording table exists and no chatbot index is INVALID (an interrupted
+     * concurrent build, which the full path rebuilds); the engine's history: three statements, one round trip.
+     */
     static String sql(UpToDateCheck check, List<String> otherTables, String schema) {
         String noOtherHistory = otherTables.isEmpty() ? "true"
                 : "coalesce(" + otherTables.stream().map(table -> "to_regclass('" + SchemaTables.qualified(schema, table).replace("'", "''") + "')")
                         .collect(Collectors.joining(", ")) + ") is null";
+        String noInvalidIndex = "not exists (select 1 from pg_index x join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = t.relnamespace"
+                + " where n.nspname = '" + schema.replace("'", "''") + "' and t.relname in ('" + ChatbotSchema.CONVERSATIONS + "', '"
+                + ChatbotSchema.MESSAGES + "') and not x.indisvalid)";
         return "select pg_try_advisory_xact_lock(" + AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keyFor(schema) + ");\n"
-                + "select " + noOtherHistory + ";\n"
+                + "select " + noOtherHistory + " and " + noInvalidIndex + ";\n"
                 + check.query(schema);
     }
 

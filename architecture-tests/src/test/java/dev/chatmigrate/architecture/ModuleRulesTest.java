@@ -74,18 +74,33 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
                     "org.apache.ibatis..");
 
-    /** Chat memory depends on the schema's table names, JDBC and its framework only: nothing of chatmigrate, not the other framework. */
+    /**
+     * Chat memory depends on JDBC, its framework and the shared chat memory JDBC code only: nothing else of chatmigrate, not the
+     * other framework.
+     */
     @ArchTest
     static final ArchRule springAiMemoryUsesJdbcSpringAndJacksonOnly = classes()
             .that().resideInAPackage("dev.chatmigrate.memory.springai..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.springframework..", "tools.jackson..",
-                    "dev.chatmigrate.memory.springai..");
+                    "dev.chatmigrate.memory.springai..", "dev.chatmigrate.memory.jdbc..");
 
     @ArchTest
     static final ArchRule langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly = classes()
             .that().resideInAPackage("dev.chatmigrate.memory.langchain4j..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "dev.langchain4j..", "com.fasterxml.jackson..",
-                    "dev.chatmigrate.memory.langchain4j..");
+                    "dev.chatmigrate.memory.langchain4j..", "dev.chatmigrate.memory.jdbc..");
+
+    /** The shared chat memory JDBC code serves both frameworks, so it depends on JDBC only: no framework, no JSON library. */
+    @ArchTest
+    static final ArchRule chatMemoryJdbcUsesJdbcOnly = classes()
+            .that().resideInAPackage("dev.chatmigrate.memory.jdbc..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "dev.chatmigrate.memory.jdbc..");
+
+    @ArchTest
+    static final ArchRule theStarterUsesEnginesOnlyThroughTheCore = noClasses()
+            .that().resideInAPackage("dev.chatmigrate.spring..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
+                    "org.apache.ibatis..");
 
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices()

@@ -11,6 +11,7 @@ import dev.chatmigrate.adapter.violation.AdapterUsingTheFlywayAdapter;
 import dev.chatmigrate.cli.violation.CliUsingCoreInternals;
 import dev.chatmigrate.contract.violation.ContractUsingEngineLibraries;
 import dev.chatmigrate.example.violation.ExampleUsingAnAdapter;
+import dev.chatmigrate.memory.jdbc.violation.ChatMemoryJdbcUsingJackson;
 import dev.chatmigrate.memory.langchain4j.violation.LangChain4jMemoryUsingSpringAi;
 import dev.chatmigrate.memory.springai.violation.SpringAiMemoryUsingTheSpi;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -18,6 +19,7 @@ import dev.chatmigrate.schema.violation.SchemaUsingTheSpi;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.violation.SpiClassUsingFlyway;
+import dev.chatmigrate.spring.violation.StarterUsingAnAdapter;
 import dev.chatmigrate.verifier.violation.VerifierUsingTheCore;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +32,8 @@ class RulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importClasses(
             SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
             SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
-            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class);
+            ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, StarterUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class,
+            ChatMemoryJdbcUsingJackson.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         return Stream.of(
@@ -46,11 +49,13 @@ class RulesCanFailTest {
                 Arguments.of("coreInternalsStayInCore", ModuleRulesTest.coreInternalsStayInCore, "CliUsingCoreInternals"),
                 Arguments.of("engineLibrariesStayOutOfTheContract", ModuleRulesTest.engineLibrariesStayOutOfTheContract, "ContractUsingEngineLibraries"),
                 Arguments.of("theExampleUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theExampleUsesEnginesOnlyThroughTheCore, "ExampleUsingAnAdapter"),
+                Arguments.of("theStarterUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theStarterUsesEnginesOnlyThroughTheCore, "StarterUsingAnAdapter"),
                 Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"),
                 Arguments.of("springAiMemoryUsesJdbcSpringAndJacksonOnly", ModuleRulesTest.springAiMemoryUsesJdbcSpringAndJacksonOnly,
                         "dev.chatmigrate.schema.ChatbotSchema"),
                 Arguments.of("langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly", ModuleRulesTest.langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly,
-                        "org.springframework.ai.chat.messages.Message"));
+                        "org.springframework.ai.chat.messages.Message"),
+                Arguments.of("chatMemoryJdbcUsesJdbcOnly", ModuleRulesTest.chatMemoryJdbcUsesJdbcOnly, "com.fasterxml.jackson.databind.ObjectMapper"));
     }
 
     @ParameterizedTest(name = "{0} catches {2}")

@@ -3,6 +3,7 @@ package dev.chatmigrate.benchmarks;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.verifier.DriftReport;
@@ -11,7 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A fresh database on the {@link BenchServer} in a {@link StartingState}, with the runner of one
+ * A fresh database on the {@link BenchServer} in a {@link DatabaseState}, with the runner of one
  * engine for it; {@link #close()} drops it.
  */
 final class BenchDatabase implements AutoCloseable {
@@ -20,10 +21,10 @@ final class BenchDatabase implements AutoCloseable {
 
     private final TestDatabase database;
     private final BenchEngine engine;
-    private final StartingState state;
+    private final DatabaseState state;
     private final MigrationRunner runner;
 
-    private BenchDatabase(TestDatabase database, BenchEngine engine, StartingState state) {
+    private BenchDatabase(TestDatabase database, BenchEngine engine, DatabaseState state) {
         this.database = database;
         this.engine = engine;
         this.state = state;
@@ -31,15 +32,24 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** Creates a database and brings it to {@code state}, with {@code engine} running where {@code preparation} says. */
-    static BenchDatabase create(BenchEngine engine, StartingState state, Preparation preparation) {
+    static BenchDatabase create(BenchEngine engine, DatabaseState state, Preparation preparation) {
         BenchDatabase created = new BenchDatabase(BenchServer.get().createDatabase(), engine, state);
         try {
-            state.prepare(created, preparation);
+            if (state == DatabaseState.COMPLETE) {
+                preparation.migrate(created);
+            } else {
+                state.prepare(created.database.settings(engine.provider().id()), engine.provider());
+            }
             return created;
         } catch (SQLException | RuntimeException e) {
             created.close();
             throw new IllegalStateException("Cannot prepare a " + state + " database for " + engine.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a migrate leaves the database in the state it started from, so one database serves many invocations. */
+    static boolean survivesMigrate(DatabaseState state) {
+        return state == DatabaseState.COMPLETE;
     }
 
     BenchEngine engine() {

@@ -1,5 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.spi.MigrationReport;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +38,7 @@ public class ColdMigrateBenchmark {
     String engine;
 
     @Param({"EMPTY", "PARTIAL", "COMPLETE"})
-    StartingState state;
+    DatabaseState state;
 
     private BenchDatabase database;
 

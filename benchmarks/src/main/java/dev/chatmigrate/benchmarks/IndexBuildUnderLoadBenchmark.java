@@ -1,5 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,7 +59,7 @@ public class IndexBuildUnderLoadBenchmark {
     @Setup(Level.Trial)
     public void loadMessages() throws SQLException {
         BenchEngine engine = BenchEngine.named(isPlain() ? BenchEngine.JDBC : migration);
-        database = BenchDatabase.create(engine, StartingState.EMPTY, Preparation.IN_THIS_JVM);
+        database = BenchDatabase.create(engine, DatabaseState.EMPTY, Preparation.IN_THIS_JVM);
         database.runner().migrate(3);
         UUID conversation;
         try (Connection connection = database.connect()) {
@@ -93,7 +94,7 @@ public class IndexBuildUnderLoadBenchmark {
         counters.record(window, measuredBuilds);
         System.out.printf("%s: writer's worst insert %d ms, %d inserts during the build%n",
                 migration, window.worstInsert().toMillis(), window.inserts());
-        database.verifyLatest();
+        database.verify(4);
         if (isPlain()) {
             execute("drop index ix_messages_created_at");
         } else {

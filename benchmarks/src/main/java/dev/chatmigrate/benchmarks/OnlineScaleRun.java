@@ -1,9 +1,9 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
@@ -58,7 +58,7 @@ public final class OnlineScaleRun {
     private static void adoption(BenchEngine engine, int rows, int readerSeconds) throws Exception {
         try (TestDatabase database = BenchServer.get().createDatabase()) {
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                DatabaseStates.untrackedAlembic(connection);
+                DatabaseState.UNTRACKED.prepare(connection, "public");
                 statement.execute("delete from messages");
             }
             UUID conversation = load(database, rows, true);

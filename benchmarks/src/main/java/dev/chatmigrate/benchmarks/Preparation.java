@@ -1,7 +1,8 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 /**
- * Where the engine runs that brings a database to {@link StartingState#COMPLETE} before the measurement.
+ * Where the engine runs that brings a database to {@link DatabaseState#COMPLETE} before the measurement.
  */
 enum Preparation {
     /** In the benchmark's JVM: right for warm measurements, whose JVM is warmed anyway. */

@@ -4,6 +4,7 @@ import dev.chatmigrate.cli.network.LatencyProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
@@ -42,7 +43,7 @@ public final class RoundTrips {
     public static void main(String[] args) throws Exception {
         List<String> rtts = argument(args, 0, "0,50");
         List<String> engines = argument(args, 1, "flyway,liquibase,mybatis");
-        List<StartingState> states = argument(args, 2, "EMPTY,COMPLETE").stream().map(StartingState::valueOf).toList();
+        List<DatabaseState> states = argument(args, 2, "EMPTY,COMPLETE").stream().map(DatabaseState::valueOf).toList();
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path launcher = CliJar.locate().resolveSibling("chatmigrate");
         TestPostgres server = BenchServer.get();
@@ -50,7 +51,7 @@ public final class RoundTrips {
         System.out.println("|---|---|---|---|---|---|");
         for (String rtt : rtts) {
             for (String engine : engines) {
-                for (StartingState state : states) {
+                for (DatabaseState state : states) {
                     List<Run> measured = new ArrayList<>();
                     for (int i = 0; i < runs; i++) {
                         measured.add(once(server, launcher, engine, state, Duration.ofMillis(Long.parseLong(rtt))));
@@ -61,13 +62,14 @@ public final class RoundTrips {
         }
     }
 
-    private static Run once(TestPostgres server, Path launcher, String engine, StartingState state, Duration rtt) throws SQLException {
-        if (state == StartingState.PARTIAL) {
-            throw new IllegalArgumentException("Expected EMPTY or COMPLETE, found PARTIAL: its tables would belong to the admin, not the password user.");
+    private static Run once(TestPostgres server, Path launcher, String engine, DatabaseState state, Duration rtt) throws SQLException {
+        if (state != DatabaseState.EMPTY && state != DatabaseState.COMPLETE) {
+            throw new IllegalArgumentException("Expected EMPTY or COMPLETE, found " + state
+                    + ": the tables of the other states would belong to the admin, not the password user.");
         }
         try (TestDatabase database = server.createDatabase()) {
             Database owner = owner(server, database);
-            if (state == StartingState.COMPLETE) {
+            if (state == DatabaseState.COMPLETE) {
                 migrate(launcher, engine, owner);
             }
             Run run;
@@ -96,7 +98,7 @@ public final class RoundTrips {
         JavaProcess.launcher(launcher, List.of("migrate", "--engine", engine), environment).run();
     }
 
-    private static void verifyLatest(TestDatabase database, String engine, StartingState state) throws SQLException {
+    private static void verifyLatest(TestDatabase database, String engine, DatabaseState state) throws SQLException {
         try (Connection connection = database.connect()) {
             DriftReport drift = SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION);
             if (!drift.isClean()) {
@@ -105,7 +107,7 @@ public final class RoundTrips {
         }
     }
 
-    private static String row(String rtt, String engine, StartingState state, List<Run> runs) {
+    private static String row(String rtt, String engine, DatabaseState state, List<Run> runs) {
         String roundTrips = String.join(", ", runs.stream().map(run -> Long.toString(run.roundTrips())).distinct().toList());
         String connections = String.join(", ", runs.stream().map(run -> Integer.toString(run.connections())).distinct().toList());
         long[] millis = runs.stream().mapToLong(Run::millis).sorted().toArray();

@@ -1,5 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.spi.MigrationReport;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +38,7 @@ public class WarmMigrateBenchmark {
     String engine;
 
     @Param({"EMPTY", "PARTIAL", "COMPLETE"})
-    StartingState state;
+    DatabaseState state;
 
     private BenchEngine benchEngine;
     private BenchDatabase database;
@@ -64,7 +65,7 @@ public class WarmMigrateBenchmark {
         try {
             database.verifyLatest();
         } finally {
-            if (!state.survivesMigrate()) {
+            if (!BenchDatabase.survivesMigrate(state)) {
                 dropDatabase();
             }
         }

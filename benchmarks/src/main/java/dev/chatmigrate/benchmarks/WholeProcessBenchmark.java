@@ -1,10 +1,11 @@
 package dev.chatmigrate.benchmarks;
 
+import dev.chatmigrate.core.states.DatabaseState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,7 +44,7 @@ public class WholeProcessBenchmark {
     String engine;
 
     @Param({"EMPTY", "PARTIAL", "COMPLETE"})
-    StartingState state;
+    DatabaseState state;
 
     /** {@code defaults}: {@code java -jar chatmigrate.jar}; {@code launcher}: the launcher script next to the jar. */
     @Param({"defaults", "launcher"})

@@ -1,7 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.chatmigrate.core.states.DatabaseState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("The benchmark's message writer")
 class MessageWriterTest {
@@ -16,7 +16,7 @@ class MessageWriterTest {
     @Test
     @DisplayName("counts an insert that a lock holds up for the whole window, with its full latency")
     void seesAnInsertBlockedForTheWholeWindow() throws SQLException, InterruptedException {
-        try (BenchDatabase database = BenchDatabase.create(BenchEngine.named(BenchEngine.JDBC), StartingState.EMPTY, Preparation.IN_THIS_JVM)) {
+        try (BenchDatabase database = BenchDatabase.create(BenchEngine.named(BenchEngine.JDBC), DatabaseState.EMPTY, Preparation.IN_THIS_JVM)) {
             database.runner().migrate(3);
             UUID conversation;
             try (Connection connection = database.connect()) {

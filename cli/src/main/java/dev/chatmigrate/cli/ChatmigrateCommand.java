@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ChatmigrateCommand.Version.class,
         description = "Keeps the chatbot's PostgreSQL schema (conversations, messages) correct with Flyway, Liquibase or MyBatis Migrations.",
-        subcommands = {MigrateCommand.class, StatusCommand.class, VerifyCommand.class, DowngradeCommand.class, CompareCommand.class},
+        subcommands = {MigrateCommand.class, PlanCommand.class, StatusCommand.class, VerifyCommand.class, DowngradeCommand.class, CompareCommand.class},
         footer = {"", "Settings: flags > environment (CHATMIGRATE_ENGINE, DATABASE_URL, ...) > system properties > chatmigrate.properties > defaults.",
                 "Exit codes: 0 ok, 1 step failed, 2 bad usage or configuration, 3 cannot connect, 4 schema drift or conflict,",
                 "5 lock timeout, 6 refused data loss."})
@@ -40,6 +40,18 @@ public final class ChatmigrateCommand {
 
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Schema of the chatbot tables (CHATMIGRATE_SCHEMA; default public).")
     String schema;
+
+    @Option(names = "--convert-ids", scope = ScopeType.INHERIT,
+            description = "Adoption may turn integer ids into uuids, keeping the old ones in chatmigrate_id_map (CHATMIGRATE_CONVERT_IDS).")
+    Boolean convertIds;
+
+    @Option(names = "--lowercase-roles", scope = ScopeType.INHERIT,
+            description = "Adoption may turn roles such as USER into the canonical user (CHATMIGRATE_LOWERCASE_ROLES).")
+    Boolean lowercaseRoles;
+
+    @Option(names = "--timestamp-zone", scope = ScopeType.INHERIT, paramLabel = "ZONE",
+            description = "Zone in which existing timestamp without time zone values were written (CHATMIGRATE_TIMESTAMP_ZONE; default UTC).")
+    String timestampZone;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show logs and stack traces.")
     boolean verbose;
@@ -98,6 +110,9 @@ public final class ChatmigrateCommand {
         flags.put(Setting.ENGINE, engine);
         flags.put(Setting.DATABASE_URL, url);
         flags.put(Setting.SCHEMA, schema);
+        flags.put(Setting.CONVERT_IDS, convertIds == null ? null : convertIds.toString());
+        flags.put(Setting.LOWERCASE_ROLES, lowercaseRoles == null ? null : lowercaseRoles.toString());
+        flags.put(Setting.TIMESTAMP_ZONE, timestampZone);
         if (extra != null) {
             flags.put(extra, extraValue);
         }

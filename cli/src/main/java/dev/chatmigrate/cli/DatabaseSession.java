@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.core.AdoptionOptions;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.DatabaseUrl;
 import dev.chatmigrate.core.MigrationConfiguration;
@@ -20,8 +21,11 @@ final class DatabaseSession implements AutoCloseable {
     private final MigrationSettings settings;
     private final MigrationEngineProvider provider;
     private final EmbeddedDatabase embedded;
+    private final AdoptionOptions adoption;
 
-    private DatabaseSession(Database database, MigrationSettings settings, MigrationEngineProvider provider, EmbeddedDatabase embedded) {
+    private DatabaseSession(Database database, MigrationSettings settings, MigrationEngineProvider provider, EmbeddedDatabase embedded,
+                            AdoptionOptions adoption) {
+        this.adoption = adoption;
         this.database = database;
         this.settings = settings;
         this.provider = provider;
@@ -36,14 +40,14 @@ final class DatabaseSession implements AutoCloseable {
         if (configured.isPresent()) {
             configured.get().notices().forEach(notice -> err.println("chatmigrate: " + notice));
             Database database = configured.get().database();
-            return new DatabaseSession(database, configuration.settings(database), provider, null);
+            return new DatabaseSession(database, configuration.settings(database), provider, null, configuration.adoption());
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start();
         err.println("chatmigrate: no database configured (--url or DATABASE_URL): using an embedded PostgreSQL"
                 + " with its data in " + embedded.dataDirectory());
         err.flush();
         Database database = embedded.database();
-        return new DatabaseSession(database, configuration.settings(database), provider, embedded);
+        return new DatabaseSession(database, configuration.settings(database), provider, embedded, configuration.adoption());
     }
 
     Database database() {
@@ -55,7 +59,7 @@ final class DatabaseSession implements AutoCloseable {
     }
 
     MigrationRunner runner() {
-        return new MigrationRunner(settings, provider);
+        return new MigrationRunner(settings, provider, adoption);
     }
 
     @Override

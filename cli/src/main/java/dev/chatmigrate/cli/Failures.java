@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.core.AdoptionConflictException;
 import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.spi.MigrationException;
 import java.util.Map;
@@ -27,7 +28,10 @@ final class Failures {
             Setting.ENGINE.key(), "--engine",
             Setting.DATABASE_URL.key(), "--url",
             Setting.SCHEMA.key(), "--schema",
-            Setting.TARGET.key(), "--target");
+            Setting.TARGET.key(), "--target",
+            Setting.CONVERT_IDS.key(), "--convert-ids",
+            Setting.LOWERCASE_ROLES.key(), "--lowercase-roles",
+            Setting.TIMESTAMP_ZONE.key(), "--timestamp-zone");
 
     private Failures() {
     }
@@ -43,9 +47,18 @@ final class Failures {
         }
         return switch (e.kind()) {
             case REFUSED_DATA_LOSS -> "Pass --allow-data-loss to downgrade anyway.";
-            case SCHEMA_CONFLICT -> "See docs/troubleshooting.md; --schema (CHATMIGRATE_SCHEMA) selects another schema.";
+            case SCHEMA_CONFLICT -> e instanceof AdoptionConflictException adoption && !adoption.settings().isEmpty()
+                    ? conversions(adoption.settings()) + " See docs/troubleshooting.md."
+                    : "See docs/troubleshooting.md; --schema (CHATMIGRATE_SCHEMA) selects another schema.";
             default -> e.setting().map(Failures::where).orElse("");
         };
+    }
+
+    /** Which flags would convert what adoption refused, such as {@code Pass --convert-ids (CHATMIGRATE_CONVERT_IDS) to convert them ...}. */
+    static String conversions(java.util.List<String> settings) {
+        return "To convert what was refused, pass " + String.join(" and ", settings.stream()
+                .map(key -> FLAGS.get(key) + " (" + Setting.byKey(key).orElseThrow().environmentVariable() + "=true)").toList())
+                + " after reading chatmigrate plan with the same flags; values change, so back up the database first.";
     }
 
     /** How to set {@code key} from the command: its flag and variable, such as {@code Set --schema or CHATMIGRATE_SCHEMA.} */

@@ -1,5 +1,6 @@
 package dev.chatmigrate.cli;
 
+import dev.chatmigrate.core.MigrationPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.spi.MigrationReport;
@@ -28,7 +29,16 @@ final class JsonOutput {
     record Difference(String table, String object, String expected, String found) {
     }
 
-    record Verification(String engine, String schema, int version, boolean clean, List<Difference> drift, Boolean smokePassed, String smokeDetail) {
+    record Verification(String engine, String schema, int version, boolean clean, boolean canonicalObjectsMatch, List<Difference> drift,
+                        List<Difference> extras, Boolean smokePassed, String smokeDetail) {
+    }
+
+    record PlannedStep(String description, String sql, String lock, boolean rewrites, boolean concurrent) {
+    }
+
+    record Plan(String engine, String schema, int target, boolean wouldSucceed, List<PlannedStep> adoption, List<String> extras,
+                List<String> conversions, List<Integer> versionsToApply, boolean historyRead, List<String> conflicts,
+                List<String> refusedSettings) {
     }
 
     record Failure(String error, int exitCode) {
@@ -49,8 +59,15 @@ final class JsonOutput {
 
     static void verification(PrintWriter out, String engine, DriftReport drift, SmokeCheck.Result smoke) {
         write(out, new Verification(engine, drift.schema(), drift.version(), drift.isClean() && (smoke == null || smoke.passed()),
-                drift.drifts().stream().map(d -> new Difference(d.table(), d.object(), d.expected(), d.found())).toList(),
+                drift.canonicalObjectsMatch(), drift.differences().stream().map(d -> new Difference(d.table(), d.object(), d.expected(), d.found())).toList(),
+                drift.extras().stream().map(d -> new Difference(d.table(), d.object(), d.expected(), d.found())).toList(),
                 smoke == null ? null : smoke.passed(), smoke == null ? null : smoke.detail()));
+    }
+
+    static void plan(PrintWriter out, MigrationPlan plan) {
+        write(out, new Plan(plan.engineId(), plan.schema(), plan.target(), plan.wouldSucceed(),
+                plan.adoption().stream().map(s -> new PlannedStep(s.description(), s.sql(), s.lock(), s.rewrites(), s.concurrent())).toList(),
+                plan.extras(), plan.conversions(), plan.versionsToApply(), plan.historyRead(), plan.conflicts(), plan.refusedSettings()));
     }
 
     static void failure(PrintWriter out, String message, int exitCode) {

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
+import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.io.PrintWriter;
@@ -97,7 +98,7 @@ class ChatmigrateCommandTest {
         void partialAndUntracked(String engine) throws SQLException {
             environment.put("CHATMIGRATE_ENGINE", engine);
             try (Connection connection = database.connect()) {
-                DatabaseStates.untrackedAlembic(connection);
+                DatabaseState.UNTRACKED.prepare(connection, "public");
             }
             DataFingerprint before = fingerprint();
 
@@ -126,7 +127,7 @@ class ChatmigrateCommandTest {
         void conflict(String engine) throws SQLException {
             environment.put("CHATMIGRATE_ENGINE", engine);
             try (Connection connection = database.connect()) {
-                DatabaseStates.conflictingMessages(connection);
+                DatabaseState.CONFLICT.prepare(connection, "public");
             }
 
             assertThat(chatmigrate("migrate")).isEqualTo(4);
@@ -141,13 +142,12 @@ class ChatmigrateCommandTest {
             environment.put("CHATMIGRATE_ENGINE", engine);
             assertThat(chatmigrate("migrate")).isZero();
             try (Connection connection = database.connect()) {
-                DatabaseStates.insertConversations(connection);
-                DatabaseStates.insertMessages(connection);
+                SampleRows.insert(connection, "public");
             }
 
             assertThat(chatmigrate("downgrade", "--target", "1")).isEqualTo(6);
-            assertThat(err).contains("table messages with 3 rows").contains("--allow-data-loss");
-            assertThat(fingerprint().totalRows()).isEqualTo(5);
+            assertThat(err).contains("table messages with " + SampleRows.MESSAGES + " rows").contains("--allow-data-loss");
+            assertThat(fingerprint().totalRows()).isEqualTo(SampleRows.CONVERSATIONS + SampleRows.MESSAGES);
 
             assertThat(chatmigrate("downgrade", "--target", "3")).isZero();
             assertThat(out).contains("downgraded from version " + LATEST + " to 3");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class ChatmigrateJarIT {
     @DisplayName("a conflicting table is refused with exit code 4 and one clear message, no stack trace")
     void conflictIsExit4() throws Exception {
         try (Connection connection = database.connect()) {
-            DatabaseStates.conflictingMessages(connection);
+            DatabaseState.CONFLICT.prepare(connection, "public");
         }
 
         CommandRun migrate = chatmigrate(Map.of("DATABASE_URL", url()), "migrate");
@@ -90,7 +90,7 @@ class ChatmigrateJarIT {
 
         assertThat(compare.exitCode()).as(compare.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(compare.out());
-        assertThat(rows).hasSize(4 * 3);
+        assertThat(rows).hasSize(4 * DatabaseState.MEASURED.size());
         for (JsonNode row : rows) {
             assertThat(row.get("verified").asBoolean()).as("%s", row).isTrue();
             assertThat(row.get("coldMs").asDouble()).as("%s", row).isPositive();

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.SchemaConflictException;
@@ -195,8 +195,7 @@ class EngineSwitchTest {
 
     private static DataFingerprint fillAndFingerprint(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
-            DatabaseStates.insertConversations(connection);
-            DatabaseStates.insertMessages(connection);
+            SampleRows.insert(connection, "public");
         }
         return fingerprint(database);
     }

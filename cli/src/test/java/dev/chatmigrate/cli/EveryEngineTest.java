@@ -2,7 +2,7 @@ package dev.chatmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationEngines;
@@ -61,8 +61,7 @@ class EveryEngineTest {
         try (TestDatabase database = TestPostgres.server().createDatabase()) {
             migrate(database, first);
             try (Connection connection = database.connect()) {
-                DatabaseStates.insertConversations(connection);
-                DatabaseStates.insertMessages(connection);
+                SampleRows.insert(connection, "public");
             }
             DataFingerprint before = fingerprint(database);
 

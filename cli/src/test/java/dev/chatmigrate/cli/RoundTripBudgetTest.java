@@ -2,7 +2,7 @@ package dev.chatmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.cli.network.LatencyProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
@@ -78,7 +78,7 @@ class RoundTripBudgetTest {
                 Database owner = owner(database);
                 if (state.equals("PARTIAL")) {
                     try (Connection connection = owner.open("round-trip-budget", Duration.ofSeconds(10))) {
-                        DatabaseStates.partial(connection);
+                        DatabaseState.PARTIAL.prepare(connection, "public");
                     }
                 }
                 long count;

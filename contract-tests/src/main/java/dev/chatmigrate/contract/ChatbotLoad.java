@@ -22,7 +22,7 @@ public final class ChatbotLoad {
     private ChatbotLoad() {
     }
 
-    /** A writer thread, inserting into the first conversation of {@link DatabaseStates#insertConversations} until closed. */
+    /** A writer thread, inserting into the first conversation of {@link dev.chatmigrate.core.states.SampleRows#insertConversations} until closed. */
     public static final class Writer implements AutoCloseable {
         private final Connection connection;
         private final Thread thread;

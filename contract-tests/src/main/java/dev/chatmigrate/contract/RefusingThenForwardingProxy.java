@@ -21,6 +21,7 @@ public final class RefusingThenForwardingProxy implements AutoCloseable {
     private final CopyOnWriteArrayList<Socket> connections = new CopyOnWriteArrayList<>();
     private final Thread opener;
     private volatile boolean closed;
+    private volatile boolean listening;
 
     private RefusingThenForwardingProxy(int port, String targetHost, int targetPort, Duration refuseFor) {
         this.port = port;
@@ -43,11 +44,17 @@ public final class RefusingThenForwardingProxy implements AutoCloseable {
         return port;
     }
 
+    /** Whether the proxy accepts connections yet; before, every connection is refused. */
+    public boolean listening() {
+        return listening;
+    }
+
     private void listenAfter(Duration refuseFor, String targetHost, int targetPort) {
         try {
             Thread.sleep(refuseFor.toMillis());
             ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
             resources.add(server);
+            listening = true;
             while (!closed) {
                 Socket client = server.accept();
                 Socket upstream = new Socket(targetHost, targetPort);

@@ -9,6 +9,7 @@ import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.internal.DdlLockTimeout;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.LockTimeoutException;
 import dev.chatmigrate.spi.MigrationEngine;
@@ -92,7 +93,7 @@ class OnlineRunnerTest {
             JdbcBaselineProvider engine = new JdbcBaselineProvider();
             new MigrationRunner(settings(Duration.ofSeconds(5)), engine).migrate(2);
             try (Connection connection = database.connect()) {
-                DatabaseStates.insertConversations(connection);
+                SampleRows.insertConversations(connection, "public");
             }
             MigrationReport report;
             try (LockWaitSampler sampler = LockWaitSampler.start(database, "chatmigrate-", ChatbotLoad.WRITER);

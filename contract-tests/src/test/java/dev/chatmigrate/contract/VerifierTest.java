@@ -6,6 +6,7 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import dev.chatmigrate.verifier.Drift;
@@ -128,8 +129,7 @@ class VerifierTest {
     @DisplayName("a fingerprint sees a changed row but not an added column")
     void fingerprint() throws SQLException {
         migrate(2);
-        DatabaseStates.insertConversations(connection);
-        DatabaseStates.insertMessages(connection);
+        SampleRows.insert(connection, "public");
         DataFingerprint before = DataFingerprint.of(connection, "public");
 
         migrate(ChatbotSchema.LATEST_VERSION);

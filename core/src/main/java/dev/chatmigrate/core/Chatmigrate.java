@@ -1,7 +1,6 @@
 package dev.chatmigrate.core;
 
 import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.SchemaConflictException;
@@ -36,8 +35,8 @@ public final class Chatmigrate {
     private final boolean enabled;
     private final int target;
 
-    Chatmigrate(MigrationSettings settings, MigrationEngineProvider provider, boolean enabled, int target) {
-        this.runner = new MigrationRunner(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(provider, "provider"));
+    Chatmigrate(MigrationRunner runner, boolean enabled, int target) {
+        this.runner = Objects.requireNonNull(runner, "runner");
         this.enabled = enabled;
         this.target = target;
     }
@@ -80,6 +79,14 @@ public final class Chatmigrate {
             return new MigrationReport(status.engineId(), status.currentVersion(), status.currentVersion(), List.of(), java.time.Duration.ZERO, List.of());
         }
         return runner.migrate(target);
+    }
+
+    /**
+     * What {@link #migrate()} would do from the database as it is: adoption's steps with their SQL and locks, the
+     * conflicts that would make it refuse, the versions to apply. Changes nothing.
+     */
+    public MigrationPlan plan() {
+        return runner.plan(target);
     }
 
     /** Undoes every version above {@code version}; refuses to destroy data unless {@code allowDataLoss}. */

@@ -26,6 +26,7 @@ public final class ChatmigrateConfiguration {
     private Duration connectTimeout = MigrationSettings.DEFAULT_CONNECT_TIMEOUT;
     private Duration lockTimeout = MigrationSettings.DEFAULT_LOCK_TIMEOUT;
     private Duration ddlLockTimeout = MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT;
+    private AdoptionOptions adoption = AdoptionOptions.DEFAULT;
 
     ChatmigrateConfiguration() {
     }
@@ -35,10 +36,11 @@ public final class ChatmigrateConfiguration {
         return new ChatmigrateConfiguration().apply(MigrationConfiguration.load(Map.of()));
     }
 
-    /** Takes every setting {@code resolved} holds: engine, database (if any), schema, enabled, target, timeouts. */
+    /** Takes every setting {@code resolved} holds: engine, database (if any), schema, enabled, target, timeouts, adoption's. */
     public ChatmigrateConfiguration apply(MigrationConfiguration resolved) {
         engine(resolved.engine()).schema(resolved.schema()).enabled(resolved.enabled())
                 .connectTimeout(resolved.connectTimeout()).lockTimeout(resolved.lockTimeout()).ddlLockTimeout(resolved.ddlLockTimeout());
+        this.adoption = resolved.adoption();
         resolved.target().ifPresent(this::target);
         resolved.database().ifPresent(url -> database(url.database()));
         return this;
@@ -118,6 +120,24 @@ public final class ChatmigrateConfiguration {
         return this;
     }
 
+    /** Lets adoption turn integer ids into uuids, keeping the old ones in {@code chatmigrate_id_map}; off by default. */
+    public ChatmigrateConfiguration convertIds(boolean on) {
+        this.adoption = adoption.withConvertIds(on);
+        return this;
+    }
+
+    /** Lets adoption turn roles such as {@code USER} into the canonical {@code user}; off by default. */
+    public ChatmigrateConfiguration lowercaseRoles(boolean on) {
+        this.adoption = adoption.withLowercaseRoles(on);
+        return this;
+    }
+
+    /** The zone in which existing {@code timestamp without time zone} values were written; {@code UTC} by default. */
+    public ChatmigrateConfiguration timestampZone(String zone) {
+        this.adoption = adoption.withTimestampZone(Objects.requireNonNull(zone, "timestampZone"));
+        return this;
+    }
+
     /** The configured {@link Chatmigrate}; fails when no database is configured or the engine is unknown. */
     public Chatmigrate load() {
         if (dataSource == null && database == null) {
@@ -126,6 +146,7 @@ public final class ChatmigrateConfiguration {
         }
         DataSource source = dataSource != null ? dataSource : database.dataSource(Database.applicationName(engine), connectTimeout);
         MigrationSettings settings = new MigrationSettings(engine, source, schema, connectTimeout, lockTimeout, ddlLockTimeout);
-        return new Chatmigrate(settings, provider != null ? provider : MigrationEngines.byId(engine), enabled, target);
+        return new Chatmigrate(new MigrationRunner(settings, provider != null ? provider : MigrationEngines.byId(engine), adoption),
+                enabled, target);
     }
 }

@@ -89,11 +89,35 @@ public final class MigrationConfiguration {
 
     /** Whether migrations run at all; {@code CHATMIGRATE_ENABLED=false} turns them off per environment. */
     public boolean enabled() {
-        String value = values.get(Setting.ENABLED).toLowerCase(Locale.ROOT);
+        return flag(Setting.ENABLED);
+    }
+
+    /** Whether adoption may turn integer ids into uuids ({@code CHATMIGRATE_CONVERT_IDS}). */
+    public boolean convertIds() {
+        return flag(Setting.CONVERT_IDS);
+    }
+
+    /** Whether adoption may turn roles that differ only in letter case into canonical ones ({@code CHATMIGRATE_LOWERCASE_ROLES}). */
+    public boolean lowercaseRoles() {
+        return flag(Setting.LOWERCASE_ROLES);
+    }
+
+    /** The zone in which adoption reads zone-less timestamps ({@code CHATMIGRATE_TIMESTAMP_ZONE}, default UTC). */
+    public String timestampZone() {
+        return values.get(Setting.TIMESTAMP_ZONE);
+    }
+
+    /** What adoption may convert, and the zone of zone-less timestamps. */
+    public AdoptionOptions adoption() {
+        return new AdoptionOptions(convertIds(), lowercaseRoles(), timestampZone());
+    }
+
+    private boolean flag(Setting setting) {
+        String value = values.get(setting).toLowerCase(Locale.ROOT);
         return switch (value) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
-            default -> throw invalid(Setting.ENABLED, "true or false");
+            default -> throw invalid(setting, "true or false");
         };
     }
 

@@ -15,6 +15,7 @@ import dev.chatmigrate.core.internal.PoolCapacity;
 import dev.chatmigrate.core.internal.RestartCheck;
 import dev.chatmigrate.core.internal.SchemaAdoption;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
@@ -53,10 +54,17 @@ public final class MigrationRunner {
     /** {@link #settings} with a data source whose connections wait at most the DDL lock timeout for a lock. */
     private final MigrationSettings online;
     private final MigrationEngineProvider provider;
+    private final AdoptionOptions adoption;
 
     public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider) {
+        this(settings, provider, AdoptionOptions.DEFAULT);
+    }
+
+    /** A runner whose adoption may convert what {@code adoption} asks for. */
+    public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider, AdoptionOptions adoption) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.adoption = Objects.requireNonNull(adoption, "adoption");
         PoolCapacity.require(settings.dataSource());
         this.online = settings.withDataSource(DdlLockTimeout.apply(settings.dataSource(), settings.ddlLockTimeout()));
     }
@@ -98,7 +106,7 @@ public final class MigrationRunner {
             EngineSwitch engineSwitch = facts.anyOtherHistory() ? engineSwitch(connection) : EngineSwitch.none(provider, connection, settings.schema());
             engineSwitch.requireReaches(target);
             // without chatbot tables there is nothing to adopt, and no history can prove them there: the engine builds them
-            List<String> adopted = facts.anyChatbotTable() ? SchemaAdoption.reconcile(connection, settings.schema(), target) : List.of();
+            List<String> adopted = facts.anyChatbotTable() ? SchemaAdoption.reconcile(connection, settings.schema(), target, adoption) : List.of();
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
             OptionalInt verified = facts.anyChatbotTable() && (adopted.isEmpty() || retry.recoveries() > 0)
                     ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
@@ -112,6 +120,43 @@ public final class MigrationRunner {
             engineSwitch.complete(report.versionAfter());
             return report;
         });
+    }
+
+    /** What {@link #migrate()} would do; changes nothing. */
+    public MigrationPlan plan() {
+        return plan(ChatbotSchema.LATEST_VERSION);
+    }
+
+    /**
+     * What {@link #migrate(int)} would do from the database as it is: adoption's steps (planned by the same code that
+     * runs them, in a read-only transaction, without the lock) and the versions the engine would apply: those above
+     * what its history proves, read with plain SQL ({@link MigrationEngineProvider#verifiedVersion}; all of them when it
+     * proves none). Changes nothing: the engine is not opened.
+     */
+    public MigrationPlan plan(int target) {
+        checkTarget(target, 1, "plan");
+        SchemaAdoption.Plan steps;
+        int verified;
+        boolean historyRead;
+        try (Connection connection = open()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set transaction read only");
+                steps = SchemaAdoption.plan(connection, settings.schema(), target, adoption);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            OptionalInt proven = provider.verifiedVersion(connection, settings.schema());
+            verified = proven.orElse(0);
+            historyRead = proven.isPresent() || provider.capabilities().contains(Capability.UP_TO_DATE_CHECK);
+        } catch (SQLException e) {
+            throw new StepFailedException("plan with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
+        }
+        // the engine is not opened: some engines create their history table when they start
+        List<Integer> versions = java.util.stream.IntStream.rangeClosed(verified + 1, target).boxed().toList();
+        return new MigrationPlan(provider.id(), settings.schema(), target, steps.steps(), steps.conflicts(), steps.refusedSettings(),
+                steps.extras(), steps.conversions(), versions, historyRead);
     }
 
     /**

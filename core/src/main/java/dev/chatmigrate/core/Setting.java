@@ -14,7 +14,13 @@ public enum Setting {
     SCHEMA("CHATMIGRATE_SCHEMA", "chatmigrate.schema", "public"),
     CONNECT_TIMEOUT("CHATMIGRATE_CONNECT_TIMEOUT", "chatmigrate.connect-timeout", "60s"),
     LOCK_TIMEOUT("CHATMIGRATE_LOCK_TIMEOUT", "chatmigrate.lock-timeout", "120s"),
-    DDL_LOCK_TIMEOUT("CHATMIGRATE_DDL_LOCK_TIMEOUT", "chatmigrate.ddl-lock-timeout", "1s");
+    DDL_LOCK_TIMEOUT("CHATMIGRATE_DDL_LOCK_TIMEOUT", "chatmigrate.ddl-lock-timeout", "1s"),
+    /** Adoption turns integer ids into uuids, keeping the old ones in {@code chatmigrate_id_map}. */
+    CONVERT_IDS("CHATMIGRATE_CONVERT_IDS", "chatmigrate.convert-ids", "false"),
+    /** Adoption turns roles that differ from a canonical role only in letter case into that role. */
+    LOWERCASE_ROLES("CHATMIGRATE_LOWERCASE_ROLES", "chatmigrate.lowercase-roles", "false"),
+    /** The zone in which adoption reads {@code timestamp without time zone} values. */
+    TIMESTAMP_ZONE("CHATMIGRATE_TIMESTAMP_ZONE", "chatmigrate.timestamp-zone", "UTC");
 
     private final String environmentVariable;
     private final String propertyKey;

@@ -4,10 +4,10 @@ import static dev.chatmigrate.spring.SpringTestDatabase.dataSource;
 import static dev.chatmigrate.spring.SpringTestDatabase.exists;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationException;
 import java.sql.Connection;
@@ -125,7 +125,7 @@ class ChatmigrateAutoConfigurationTest {
         @DisplayName("a conflicting messages table fails startup with SCHEMA_CONFLICT, and nothing uses the database")
         void conflict() throws Exception {
             try (Connection connection = database.connect()) {
-                DatabaseStates.conflictingMessages(connection);
+                DatabaseState.CONFLICT.prepare(connection, "public");
             }
             on(database).withUserConfiguration(ReaderConfiguration.class).run(context -> {
                 assertThat(context).hasFailed();

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 
 /**
  * Reads the chatbot tables of one schema from {@code pg_catalog}. Definitions are printed with
- * {@code search_path} set to that schema, so they read the same in every schema.
+ * {@code search_path} set to that schema, so they read the same in every schema. A type is printed with its
+ * modifier normalised: a timestamp's precision 6, the most PostgreSQL stores, reads as none (Hibernate's
+ * {@code timestamp(6) with time zone} is {@code timestamp with time zone}).
  */
 public final class ActualSchema {
 
@@ -32,7 +34,9 @@ public final class ActualSchema {
             Map<String, Map<String, String>> constraints = new TreeMap<>();
             Map<String, Map<String, IndexShape>> indexes = new TreeMap<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+                    select c.relname, a.attname,
+                           format_type(a.atttypid, case when a.atttypid in ('timestamptz'::regtype, 'timestamp'::regtype, 'timetz'::regtype,
+                             'time'::regtype) and a.atttypmod = 6 then -1 else a.atttypmod end), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
                     from pg_attribute a
                     join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
                     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum

@@ -1,17 +1,12 @@
 package dev.chatmigrate.memory.langchain4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.memory.langchain4j.internal.ConversationIds;
+import dev.chatmigrate.memory.jdbc.ChatMemoryTable;
 import dev.chatmigrate.memory.langchain4j.internal.LangChain4jMessages;
-import dev.chatmigrate.memory.langchain4j.internal.MessageRow;
-import dev.chatmigrate.memory.langchain4j.internal.MessageTable;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -32,19 +27,15 @@ public final class ChatmigrateChatMemoryStore implements ChatMemoryStore {
     /** The {@code conversations.user_id} of conversations this store creates, unless configured. */
     public static final String DEFAULT_USER_ID = "anonymous";
 
-    private final DataSource dataSource;
-    private final String schema;
     private final Function<String, String> userIdForConversation;
-    private final MessageTable table;
+    private final ChatMemoryTable table;
     private final LangChain4jMessages messages;
 
     private ChatmigrateChatMemoryStore(Builder builder) {
         ObjectMapper json = new ObjectMapper();
-        this.dataSource = builder.dataSource;
-        this.schema = builder.schema;
         this.userIdForConversation = builder.userIdForConversation;
-        this.table = new MessageTable(builder.schema, json);
         this.messages = new LangChain4jMessages(json);
+        this.table = new ChatMemoryTable(builder.dataSource, builder.schema, messages::metadataValue, ChatMemoryStorageException::new);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -53,34 +44,19 @@ public final class ChatmigrateChatMemoryStore implements ChatMemoryStore {
 
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
-        String conversationId = conversationId(memoryId);
-        UUID id = ConversationIds.toUuid(conversationId);
-        try (Connection connection = dataSource.getConnection()) {
-            return table.read(connection, id).stream().map(stored -> messages.toMessage(stored.row())).toList();
-        } catch (SQLException e) {
-            throw failure("read conversation " + conversationId + " from " + schema + ".messages", e);
-        }
+        return table.read(conversationId(memoryId)).stream().map(messages::toMessage).toList();
     }
 
     /** Replaces the conversation's messages in one transaction, creating its row if missing. */
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> newMessages) {
-        String conversationId = conversationId(memoryId);
-        UUID id = ConversationIds.toUuid(conversationId);
-        Objects.requireNonNull(newMessages, "messages");
-        List<MessageRow> rows = newMessages.stream().map(messages::toRow).toList();
-        String userId = Objects.requireNonNull(userIdForConversation.apply(conversationId), "the user id for " + conversationId);
-        inTransaction("save conversation " + conversationId + " in " + schema + ".messages",
-                connection -> table.replace(connection, id, userId, rows));
+        table.replace(conversationId(memoryId), newMessages, messages::toRow, userIdForConversation);
     }
 
     /** Deletes the conversation's messages; its {@code conversations} row, which the application may own, stays. */
     @Override
     public void deleteMessages(Object memoryId) {
-        String conversationId = conversationId(memoryId);
-        UUID id = ConversationIds.toUuid(conversationId);
-        inTransaction("delete conversation " + conversationId + " from " + schema + ".messages",
-                connection -> table.deleteMessages(connection, id));
+        table.delete(conversationId(memoryId));
     }
 
     private static String conversationId(Object memoryId) {
@@ -88,33 +64,6 @@ public final class ChatmigrateChatMemoryStore implements ChatMemoryStore {
             throw new IllegalArgumentException("Expected a memory id (a UUID or any non-empty string), found null.");
         }
         return String.valueOf(memoryId);
-    }
-
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private void inTransaction(String what, Work work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private static ChatMemoryStorageException failure(String what, SQLException e) {
-        return new ChatMemoryStorageException("Could not " + what + ": " + e.getMessage()
-                + " (SQLState " + e.getSQLState() + "). Check that chatmigrate has migrated this schema.", e);
     }
 
     /** Configures a {@link ChatmigrateChatMemoryStore}; only the data source is required. */

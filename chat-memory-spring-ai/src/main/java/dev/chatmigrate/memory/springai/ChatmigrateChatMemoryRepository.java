@@ -1,14 +1,9 @@
 package dev.chatmigrate.memory.springai;
 
-import dev.chatmigrate.memory.springai.internal.ConversationIds;
-import dev.chatmigrate.memory.springai.internal.MessageRow;
-import dev.chatmigrate.memory.springai.internal.MessageTable;
+import dev.chatmigrate.memory.jdbc.ChatMemoryTable;
 import dev.chatmigrate.memory.springai.internal.SpringAiMessages;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
@@ -32,19 +27,15 @@ public final class ChatmigrateChatMemoryRepository implements ChatMemoryReposito
     /** The {@code conversations.user_id} of conversations this repository creates, unless configured. */
     public static final String DEFAULT_USER_ID = "anonymous";
 
-    private final DataSource dataSource;
-    private final String schema;
     private final Function<String, String> userIdForConversation;
-    private final MessageTable table;
+    private final ChatMemoryTable table;
     private final SpringAiMessages messages;
 
     private ChatmigrateChatMemoryRepository(Builder builder) {
         ObjectMapper json = JsonMapper.builder().build();
-        this.dataSource = builder.dataSource;
-        this.schema = builder.schema;
         this.userIdForConversation = builder.userIdForConversation;
-        this.table = new MessageTable(builder.schema, json);
         this.messages = new SpringAiMessages(json);
+        this.table = new ChatMemoryTable(builder.dataSource, builder.schema, messages::metadataValue, ChatMemoryStorageException::new);
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -54,67 +45,24 @@ public final class ChatmigrateChatMemoryRepository implements ChatMemoryReposito
     /** The ids of conversations that have messages, as UUID strings (see the package documentation). */
     @Override
     public List<String> findConversationIds() {
-        try (Connection connection = dataSource.getConnection()) {
-            return table.conversationsWithMessages(connection).stream().map(UUID::toString).toList();
-        } catch (SQLException e) {
-            throw failure("list the conversations in " + schema + ".conversations", e);
-        }
+        return table.conversationIds();
     }
 
     @Override
     public List<Message> findByConversationId(String conversationId) {
-        UUID id = ConversationIds.toUuid(conversationId);
-        try (Connection connection = dataSource.getConnection()) {
-            return table.read(connection, id).stream().map(stored -> messages.toMessage(stored.row())).toList();
-        } catch (SQLException e) {
-            throw failure("read conversation " + conversationId + " from " + schema + ".messages", e);
-        }
+        return table.read(conversationId).stream().map(messages::toMessage).toList();
     }
 
     /** Replaces the conversation's messages in one transaction, creating its row if missing. */
     @Override
     public void saveAll(String conversationId, List<Message> newMessages) {
-        UUID id = ConversationIds.toUuid(conversationId);
-        Objects.requireNonNull(newMessages, "messages");
-        List<MessageRow> rows = newMessages.stream().map(messages::toRow).toList();
-        String userId = Objects.requireNonNull(userIdForConversation.apply(conversationId), "the user id for " + conversationId);
-        inTransaction("save conversation " + conversationId + " in " + schema + ".messages",
-                connection -> table.replace(connection, id, userId, rows));
+        table.replace(conversationId, newMessages, messages::toRow, userIdForConversation);
     }
 
     /** Deletes the conversation's messages; its {@code conversations} row, which the application may own, stays. */
     @Override
     public void deleteByConversationId(String conversationId) {
-        UUID id = ConversationIds.toUuid(conversationId);
-        inTransaction("delete conversation " + conversationId + " from " + schema + ".messages",
-                connection -> table.deleteMessages(connection, id));
-    }
-
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private void inTransaction(String what, Work work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private static ChatMemoryStorageException failure(String what, SQLException e) {
-        return new ChatMemoryStorageException("Could not " + what + ": " + e.getMessage()
-                + " (SQLState " + e.getSQLState() + "). Check that chatmigrate has migrated this schema.", e);
+        table.delete(conversationId);
     }
 
     /** Configures a {@link ChatmigrateChatMemoryRepository}; only the data source is required. */

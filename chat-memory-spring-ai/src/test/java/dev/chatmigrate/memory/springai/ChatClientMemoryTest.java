@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.memory.jdbc.CanonicalTables;
+import dev.chatmigrate.memory.jdbc.Rows;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;

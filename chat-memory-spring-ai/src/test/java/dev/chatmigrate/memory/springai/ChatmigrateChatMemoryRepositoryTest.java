@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.memory.jdbc.CanonicalTables;
+import dev.chatmigrate.memory.jdbc.Rows;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

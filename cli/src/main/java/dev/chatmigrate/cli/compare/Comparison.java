@@ -1,6 +1,7 @@
 package dev.chatmigrate.cli.compare;
 
 import dev.chatmigrate.core.Database;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationException;
@@ -50,7 +51,7 @@ public final class Comparison {
     public List<ComparisonRow> run(List<String> engines) {
         List<ComparisonRow> rows = new ArrayList<>();
         for (String engine : engines) {
-            for (DatabaseState state : DatabaseState.values()) {
+            for (DatabaseState state : DatabaseState.MEASURED) {
                 progress.printf("compare: %s on %s ...%n", engine, state);
                 progress.flush();
                 ComparisonRow row = measure(engine, state);
@@ -66,7 +67,10 @@ public final class Comparison {
                 .mapToObj(i -> ("compare_" + engine + "_" + state + "_" + i).toLowerCase(Locale.ROOT)).toList();
         try (Connection connection = database.open("chatmigrate-compare", Duration.ofSeconds(30))) {
             for (String schema : schemas) {
-                state.prepare(connection, settings(engine, schema), provider);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("drop schema if exists \"" + schema + "\" cascade; create schema \"" + schema + "\"");
+                }
+                state.prepare(settings(engine, schema), provider);
             }
             List<Double> times = fork(engine, schemas);
             boolean verified = true;

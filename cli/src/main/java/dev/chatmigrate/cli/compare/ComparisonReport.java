@@ -2,6 +2,7 @@ package dev.chatmigrate.cli.compare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatmigrate.core.states.DatabaseState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class ComparisonReport {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
                 .title("Cold first migrate in a fresh JVM").xAxisTitle("engine").yAxisTitle("ms").build();
         List<String> engines = rows.stream().map(ComparisonRow::engine).distinct().toList();
-        for (DatabaseState state : DatabaseState.values()) {
+        for (DatabaseState state : DatabaseState.MEASURED) {
             List<Double> values = engines.stream().map(engine -> rows.stream()
                     .filter(row -> row.engine().equals(engine) && row.state().equals(state.name()))
                     .mapToDouble(ComparisonRow::coldMs).findFirst().orElse(0)).toList();

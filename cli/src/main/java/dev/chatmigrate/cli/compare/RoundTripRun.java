@@ -3,6 +3,7 @@ package dev.chatmigrate.cli.compare;
 import dev.chatmigrate.cli.network.LatencyProxy;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationException;
@@ -28,7 +29,7 @@ final class RoundTripRun {
         MigrationEngineProvider provider = ColdRun.provider(engine);
         String schema = ("compare_" + engine + "_" + state + "_rtt").toLowerCase(Locale.ROOT);
         try (Connection connection = database.open("chatmigrate-compare", Duration.ofSeconds(30))) {
-            state.prepare(connection, database.settings(engine).withSchema(schema), provider);
+            state.prepare(database.settings(engine).withSchema(schema), provider);
             long count;
             long started;
             long elapsed;

@@ -2,9 +2,10 @@ package dev.chatmigrate.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,7 +61,7 @@ class CrashMidMigrationIT {
         System.out.printf("[reliability] %s: migrate after a crash during the index build took %d ms (%d messages)%n",
                 engine, restart.elapsed().toMillis(), MESSAGES);
         assertThat(restart.exitCode()).as("%s", restart).isZero();
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
         assertThat(Chatbot.rows(database)).isEqualTo(before);
         try (Connection connection = database.connect()) {
             assertThat(EngineHistory.timesRecorded(connection, engine)).containsKeys(EngineHistory.versionEntries(engine))
@@ -78,7 +79,7 @@ class CrashMidMigrationIT {
 
     private void fillMessages() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            DatabaseStates.insertConversations(connection);
+            SampleRows.insertConversations(connection, "public");
             statement.execute("insert into messages (conversation_id, role, content, created_at)"
                     + " select '11111111-1111-1111-1111-111111111111', 'user', 'message ' || g,"
                     + " timestamptz '2026-01-01' + random() * interval '365 days' from generate_series(1, " + MESSAGES + ") g");

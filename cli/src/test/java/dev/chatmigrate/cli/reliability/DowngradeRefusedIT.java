@@ -2,7 +2,7 @@ package dev.chatmigrate.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.verifier.DataFingerprint;
@@ -26,8 +26,7 @@ class DowngradeRefusedIT {
         ChatmigrateProcess.Result migrated = ChatmigrateProcess.run(environment, "migrate");
         assertThat(migrated.exitCode()).as("%s", migrated).isZero();
         try (Connection connection = database.connect()) {
-            DatabaseStates.insertConversations(connection);
-            DatabaseStates.insertMessages(connection);
+            SampleRows.insert(connection, "public");
         }
         String catalogBefore = Catalog.of(database);
         DataFingerprint rowsBefore = Chatbot.rows(database);

@@ -2,10 +2,11 @@ package dev.chatmigrate.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ class LockHeldIT {
     @DisplayName("while another session holds the lock, migrate exits 5 after the lock timeout naming the holder, and changes nothing")
     void heldLockExits5NamingTheHolderAndChangesNothing(String engine) throws Exception {
         try (Connection connection = database.connect()) {
-            DatabaseStates.untrackedAlembic(connection);
+            DatabaseState.UNTRACKED.prepare(connection, "public");
         }
         String catalogBefore = Catalog.of(database);
         DataFingerprint rowsBefore = Chatbot.rows(database);
@@ -50,7 +51,7 @@ class LockHeldIT {
 
         ChatmigrateProcess.Result afterRelease = ChatmigrateProcess.run(environment, "migrate");
         assertThat(afterRelease.exitCode()).as("once the holder lets go: %s", afterRelease).isZero();
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
         assertThat(Chatbot.rows(database)).isEqualTo(rowsBefore);
     }
 
@@ -58,7 +59,7 @@ class LockHeldIT {
     @DisplayName("the lock holder's open transaction does not hold back CREATE INDEX CONCURRENTLY on another connection")
     void heldLockDoesNotBlockAConcurrentIndexBuild() throws Exception {
         try (Connection connection = database.connect()) {
-            DatabaseStates.untrackedAlembic(connection);
+            DatabaseState.UNTRACKED.prepare(connection, "public");
         }
         try (Connection holder = database.database().open("lock-holder", Duration.ofSeconds(10));
              AdvisoryLock held = AdvisoryLock.acquire(holder, "public", Duration.ofSeconds(5));

@@ -3,11 +3,11 @@ package dev.chatmigrate.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.contract.ChatbotLoad;
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.LockWaitSampler;
 import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import java.net.URI;
 import java.sql.Connection;
@@ -50,8 +50,7 @@ class OnlineMigrationIT {
         ChatmigrateProcess.Result atVersion2 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "2");
         assertThat(atVersion2.exitCode()).as("%s", atVersion2).isZero();
         try (Connection connection = database.connect()) {
-            DatabaseStates.insertConversations(connection);
-            DatabaseStates.insertMessages(connection);
+            SampleRows.insert(connection, "public");
         }
     }
 
@@ -102,6 +101,31 @@ class OnlineMigrationIT {
         assertThat(result.err()).contains("pid " + readerPid).contains("application '" + ChatbotLoad.READER + "'")
                 .contains("idle in transaction").contains("CHATMIGRATE_LOCK_TIMEOUT").doesNotContain("\tat ").doesNotContain("count(*)");
         assertThat(Chatbot.drift(database, 2).isClean()).as("%s", Chatbot.drift(database, 2)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
+    @DisplayName("version 4's concurrent index build waiting for an old snapshot gives up after the DDL lock timeout and is rebuilt once the snapshot ends")
+    void indexBuildWaitingForAnOldSnapshotIsRetried(String engine) throws Exception {
+        atVersion2(engine);
+        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
+        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        ChatmigrateProcess.Result result;
+        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE);
+             Connection snapshotHolder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
+             Statement statement = snapshotHolder.createStatement()) {
+            snapshotHolder.setAutoCommit(false);
+            statement.execute("set transaction isolation level repeatable read");
+            statement.execute("select count(*) from conversations");
+            ChatmigrateProcess migrate = ChatmigrateProcess.start(environment(engine, "60s"), "migrate");
+            assertThat(sampler.awaitWaits(CHATMIGRATE, 3, Duration.ofSeconds(60))).as("the build seen waiting three times").isTrue();
+            assertThat(sampler.longestWaitOf(CHATMIGRATE)).isLessThan(DDL_LOCK_TIMEOUT.plus(MARGIN));
+            snapshotHolder.rollback();
+            result = migrate.await(Duration.ofMinutes(2));
+            show(engine, "index build waiting for an old snapshot", result);
+        }
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertAtTheLatestVersionRecordedOnce(engine);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,10 +2,11 @@ package dev.chatmigrate.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.net.URI;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ class OutageAtStartIT {
     void createPartialDatabase() throws Exception {
         database = TestPostgres.server().createDatabase();
         try (Connection connection = database.connect()) {
-            DatabaseStates.partial(connection);
+            DatabaseState.PARTIAL.prepare(connection, "public");
         }
     }
 
@@ -51,7 +52,7 @@ class OutageAtStartIT {
             assertThat(result.exitCode()).as("%s", result).isZero();
             assertThat(result.err()).contains("Database not reachable yet");
         }
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
         Chatbot.assertRowsKept(database, before);
         assertThat(before.totalRows()).isEqualTo(2);
     }

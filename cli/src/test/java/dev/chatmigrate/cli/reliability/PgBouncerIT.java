@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.chatmigrate.contract.DatabaseStates;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.LockTimeoutException;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.net.URI;
@@ -76,7 +77,7 @@ class PgBouncerIT {
     @DisplayName("8 replicas migrating through PgBouncer are all refused with exit 2 naming the direct URL, and nothing is changed")
     void eightReplicasThroughThePoolerAreRefusedAndChangeNothing(String engine) throws Exception {
         try (Connection connection = database.connect()) {
-            DatabaseStates.untrackedAlembic(connection);
+            DatabaseState.UNTRACKED.prepare(connection, "public");
         }
         String catalogBefore = Catalog.of(database);
         DataFingerprint rowsBefore = Chatbot.rows(database);
@@ -107,6 +108,6 @@ class PgBouncerIT {
 
             assertThat(result.exitCode()).as("%s", result).isZero();
         }
-        assertThat(Chatbot.drift(database, 4).isClean()).as("%s", Chatbot.drift(database, 4)).isTrue();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
     }
 }

@@ -24,18 +24,18 @@ import java.util.zip.CRC32;
 /** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
 final class JdbcBaselineEngine implements MigrationEngine {
 
-    static final String HISTORY = "chatmigrate_jdbc_history";
-
     private final JdbcBaselineProvider provider;
     private final Connection connection;
+    private final String history;
 
     JdbcBaselineEngine(JdbcBaselineProvider provider, MigrationSettings settings) {
         this.provider = provider;
+        this.history = provider.historyTable();
         try {
             connection = settings.dataSource().getConnection();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set search_path to \"" + settings.schema() + "\"");
-                statement.execute("create table if not exists " + HISTORY + " (version integer primary key, description text not null,"
+                statement.execute("create table if not exists " + history + " (version integer primary key, description text not null,"
                         + " checksum bigint not null, applied_at timestamptz not null default now())");
             }
         } catch (SQLException e) {
@@ -46,6 +46,10 @@ final class JdbcBaselineEngine implements MigrationEngine {
     @Override
     public MigrationReport migrate(int targetVersion) {
         long started = System.nanoTime();
+        List<String> problems = validate().problems();
+        if (!problems.isEmpty()) {
+            throw new StepFailedException("jdbc baseline: the history does not match the scripts, nothing applied: " + String.join("; ", problems), null);
+        }
         int before = current();
         List<AppliedStep> steps = new ArrayList<>();
         for (int version = before + 1; version <= targetVersion; version++) {
@@ -93,7 +97,7 @@ final class JdbcBaselineEngine implements MigrationEngine {
     }
 
     private void record(int version) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + HISTORY + " (version, description, checksum) values (?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + history + " (version, description, checksum) values (?, ?, ?)")) {
             insert.setInt(1, version);
             insert.setString(2, ChatbotSchema.describe(version));
             insert.setLong(3, checksum(provider.upScript(version)));
@@ -102,7 +106,7 @@ final class JdbcBaselineEngine implements MigrationEngine {
     }
 
     private void forget(int version) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + HISTORY + " where version = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + history + " where version = ?")) {
             delete.setInt(1, version);
             delete.executeUpdate();
         }
@@ -132,16 +136,16 @@ final class JdbcBaselineEngine implements MigrationEngine {
     }
 
     private TreeMap<Integer, Long> history() {
-        TreeMap<Integer, Long> history = new TreeMap<>();
+        TreeMap<Integer, Long> recorded = new TreeMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select version, checksum from " + HISTORY)) {
+             ResultSet rows = statement.executeQuery("select version, checksum from " + history)) {
             while (rows.next()) {
-                history.put(rows.getInt(1), rows.getLong(2));
+                recorded.put(rows.getInt(1), rows.getLong(2));
             }
         } catch (SQLException e) {
             throw new StepFailedException("jdbc baseline cannot read its history: " + e.getMessage(), e);
         }
-        return history;
+        return recorded;
     }
 
     static long checksum(String script) {

@@ -28,21 +28,21 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION);
-    }
-
-    /**
-     * The restart path's check. {@link Capability#UP_TO_DATE_CHECK} is not declared: the contract then expects a changed
-     * checksum to make migrate fail, and this baseline's migrate, unlike the engines', does not look at checksums.
-     */
-    @Override
-    public Optional<UpToDateCheck> upToDateCheck() {
-        return recordsHistory() ? Optional.of(new JdbcHistoryCheck(this)) : Optional.empty();
+        return EnumSet.of(Capability.NATIVE_DOWNGRADE, Capability.CHECKSUM_VALIDATION, Capability.UP_TO_DATE_CHECK);
     }
 
     @Override
     public MigrationEngine open(MigrationSettings settings) {
         return new JdbcBaselineEngine(this, settings);
+    }
+
+    /**
+     * Versions 1 to N when its history table records exactly those, each with the checksum of this build's script;
+     * empty otherwise. None for a broken engine that records no history.
+     */
+    @Override
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return recordsHistory() ? Optional.of(new JdbcHistoryCheck(this)) : Optional.empty();
     }
 
     /** The SQL that brings the schema from {@code version - 1} to {@code version}. */
@@ -53,6 +53,14 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
     /** The SQL that undoes {@code version}. */
     protected String downScript(int version) {
         return resource(version + ".undo.sql");
+    }
+
+    /**
+     * The table of this engine's history, {@code chatmigrate_jdbc_history}; a test that needs a second,
+     * independent baseline (such as the other engine of the {@code jdbc} baseline's own contract) names another.
+     */
+    protected String historyTable() {
+        return "chatmigrate_jdbc_history";
     }
 
     /** Whether applied versions are written to the history table; only a broken engine says no. */
@@ -73,6 +81,6 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     @Override
     public List<String> historyTables() {
-        return List.of(JdbcBaselineEngine.HISTORY);
+        return List.of(historyTable());
     }
 }

@@ -21,7 +21,7 @@ final class JdbcHistoryCheck implements UpToDateCheck {
 
     @Override
     public String query(String schema) {
-        return "select version, checksum from " + SchemaTables.qualified(schema, JdbcBaselineEngine.HISTORY) + " order by version";
+        return "select version, checksum from " + SchemaTables.qualified(schema, provider.historyTable()) + " order by version";
     }
 
     @Override

@@ -51,6 +51,6 @@ public final class DdlLockTimeout {
         String options = original.getOptions();
         String setting = "-c lock_timeout=" + millis;
         copy.setOptions(options == null || options.isBlank() ? setting : options + " " + setting); // the last -c wins
-        return copy;
+        return new StartupOptionFallback(copy, new LockTimeoutConnections(original, millis));
     }
 }

@@ -8,6 +8,7 @@ import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.ValidationReport;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -74,7 +76,7 @@ final class FlywayEngine implements MigrationEngine {
     @Override
     public MigrationReport migrate(int targetVersion) {
         long started = System.nanoTime();
-        MigrateResult result = call("migrate", () -> flyway(Integer.toString(targetVersion)).migrate());
+        MigrateResult result = call("migrate", () -> migrateAgainAfterAFailedVersion(flyway(Integer.toString(targetVersion))));
         List<AppliedStep> steps = result.migrations.stream()
                 .filter(m -> m.version != null && !m.version.isEmpty() && !"0".equals(m.version))
                 .map(m -> new AppliedStep(Integer.parseInt(m.version), m.description, Duration.ofMillis(m.executionTime)))
@@ -120,6 +122,23 @@ final class FlywayEngine implements MigrationEngine {
         return new ValidationReport(id, result.invalidMigrations.stream()
                 .map(m -> "version " + m.version + " (" + m.description + "): " + m.errorDetails.errorMessage)
                 .toList());
+    }
+
+    /** Migrates; when Flyway refuses because it recorded a failed version, removes that record ({@link FailedVersions}) and migrates again. */
+    private MigrateResult migrateAgainAfterAFailedVersion(Flyway flyway) {
+        try {
+            return flyway.migrate();
+        } catch (FlywayValidateException e) {
+            try {
+                if (FailedVersions.remove(dataSource, settings.schema()) == 0) {
+                    throw e;
+                }
+            } catch (SQLException removal) {
+                e.addSuppressed(removal);
+                throw e;
+            }
+            return flyway.migrate();
+        }
     }
 
     private <T> T call(String operation, Supplier<T> flywayCall) {

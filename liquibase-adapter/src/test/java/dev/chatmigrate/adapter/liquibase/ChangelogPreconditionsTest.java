@@ -2,10 +2,10 @@ package dev.chatmigrate.adapter.liquibase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -29,7 +29,7 @@ class ChangelogPreconditionsTest {
     @DisplayName("on an UNTRACKED database, the changesets of existing objects are MARK_RAN and the others EXECUTED")
     void untrackedObjectsAreMarkedRan() throws SQLException {
         try (Connection connection = database.connect()) {
-            DatabaseStates.untrackedAlembic(connection);
+            DatabaseState.UNTRACKED.prepare(connection, "public");
         }
 
         MigrationReport report = runner(database.settings("liquibase")).migrate(ChatbotSchema.LATEST_VERSION);

@@ -1,10 +1,10 @@
 package dev.chatmigrate.adapter.liquibase;
 
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -49,7 +49,7 @@ public final class ColdMigrateTiming {
             case "EMPTY" -> { }
             case "PARTIAL" -> {
                 try (Connection connection = database.open("chatmigrate-timing", Duration.ofSeconds(10))) {
-                    DatabaseStates.partial(connection);
+                    DatabaseState.PARTIAL.prepare(connection, "public");
                 }
             }
             case "COMPLETE" -> MigrationRunner.of(database.settings("liquibase")).migrate();

@@ -3,6 +3,7 @@ package dev.chatmigrate.adapter.liquibase;
 import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;

@@ -2,11 +2,11 @@ package dev.chatmigrate.adapter.mybatis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.ActualSchema;
 import java.sql.Connection;
@@ -54,7 +54,7 @@ class CanonicalSchemaTest {
     @DisplayName("PARTIAL adopted and migrated is identical to the jdbc baseline's schema built from EMPTY")
     void partialAdoptedIsIdentical() throws SQLException {
         try (Connection connection = database.connect()) {
-            DatabaseStates.partial(connection);
+            DatabaseState.PARTIAL.prepare(connection, "public");
         }
 
         new MigrationRunner(database.settings("mybatis"), new MyBatisEngineProvider()).migrate(ChatbotSchema.LATEST_VERSION);

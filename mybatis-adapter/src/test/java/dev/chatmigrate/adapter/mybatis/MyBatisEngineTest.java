@@ -7,9 +7,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationReport;
@@ -134,8 +134,7 @@ class MyBatisEngineTest extends MyBatisDatabaseTest {
             JdbcBaselineProvider other = new JdbcBaselineProvider();
             new MigrationRunner(settings().withEngine(other.id()), other).migrate(2);
             try (Connection connection = database.connect()) {
-                DatabaseStates.insertConversations(connection);
-                DatabaseStates.insertMessages(connection);
+                SampleRows.insert(connection, "public");
             }
             DataFingerprint before = fingerprint();
 

@@ -3,8 +3,8 @@ package dev.chatmigrate.adapter.mybatis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatmigrate.contract.DatabaseStates;
 import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -104,8 +104,7 @@ class MyBatisTrapsTest extends MyBatisDatabaseTest {
             runner().migrate(version);
             if (version >= 2) {
                 try (Connection connection = database.connect()) {
-                    DatabaseStates.insertConversations(connection);
-                    DatabaseStates.insertMessages(connection);
+                    SampleRows.insert(connection, "public");
                 }
             }
             sql("delete from mybatis_changelog where id = " + version);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatmigrate.memory.jdbc.MessageRow;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ChatMessageDeserializer;
@@ -60,11 +61,20 @@ public final class LangChain4jMessages {
                     + " Keep such messages out of the chat memory.");
         }
         removeEmpty(metadata);
-        return new MessageRow(role(message), content, metadata);
+        return new MessageRow(role(message), content, metadata.toString());
+    }
+
+    /** The JSON value of a row's {@code metadata} text, which rows are compared by. */
+    public ObjectNode metadataValue(String metadata) {
+        try {
+            return (ObjectNode) json.readTree(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Expected a JSON object in messages.metadata, found '" + metadata + "'.", e);
+        }
     }
 
     public ChatMessage toMessage(MessageRow row) {
-        ObjectNode message = row.metadata().deepCopy();
+        ObjectNode message = metadataValue(row.metadata());
         switch (row.role()) {
             case "system" -> message.put("type", "SYSTEM").put("text", row.content());
             case "user" -> withContents(message.put("type", "USER"), row.content());

@@ -1,5 +1,6 @@
 package dev.chatmigrate.memory.springai.internal;
 
+import dev.chatmigrate.memory.jdbc.MessageRow;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -67,12 +68,16 @@ public final class SpringAiMessages {
             metadata.put("textAbsent", true);
             content = "";
         }
-        // Read back as the database will return it, so that a stored row and a new one compare equal.
-        return new MessageRow(role(message), content, (ObjectNode) json.readTree(json.writeValueAsString(metadata)));
+        return new MessageRow(role(message), content, json.writeValueAsString(metadata));
+    }
+
+    /** The JSON value of a row's {@code metadata} text, which rows are compared by. */
+    public ObjectNode metadataValue(String metadata) {
+        return (ObjectNode) json.readTree(metadata);
     }
 
     public Message toMessage(MessageRow row) {
-        ObjectNode metadata = row.metadata();
+        ObjectNode metadata = metadataValue(row.metadata());
         Map<String, Object> attributes = metadata.has("attributes") ? json.convertValue(metadata.get("attributes"), MAP) : Map.of();
         return switch (row.role()) {
             case "system" -> SystemMessage.builder().text(row.content()).metadata(attributes).build();

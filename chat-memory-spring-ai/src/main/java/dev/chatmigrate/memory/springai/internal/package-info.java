@@ -1,5 +1,5 @@
 /**
- * Not API: the JDBC access to {@code conversations}/{@code messages}, the conversation id mapping
- * and the translation between Spring AI messages and rows.
+ * Not API: the translation between Spring AI messages and the rows of {@code chat-memory-jdbc}'s
+ * {@code ChatMemoryTable}, which holds the JDBC access, the conversation id mapping and the order.
  */
 package dev.chatmigrate.memory.springai.internal;

@@ -1,4 +1,4 @@
-package dev.chatmigrate.memory.springai;
+package dev.chatmigrate.memory.jdbc;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
@@ -6,19 +6,19 @@ import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The one place where tests use chatmigrate itself: the canonical tables, built by the raw-DDL baseline engine. */
-final class CanonicalTables {
+/** Test helper of the chat memory modules, the one place where their tests use chatmigrate itself: the canonical tables, built by the raw-DDL baseline engine. */
+public final class CanonicalTables {
 
     private CanonicalTables() {
     }
 
     /** Migrates {@code schema} of {@code database} to the latest version and returns a data source for it. */
-    static DataSource create(TestDatabase database, String schema) throws SQLException {
+    public static DataSource create(TestDatabase database, String schema) throws SQLException {
         new MigrationRunner(database.settings("jdbc").withSchema(schema), new JdbcBaselineProvider()).migrate();
         return database.database().dataSource("chat-memory-test", java.time.Duration.ofSeconds(10));
     }
 
-    static DataSource create(TestDatabase database) throws SQLException {
+    public static DataSource create(TestDatabase database) throws SQLException {
         return create(database, "public");
     }
 }

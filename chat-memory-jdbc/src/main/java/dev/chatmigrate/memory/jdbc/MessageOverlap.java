@@ -1,4 +1,4 @@
-package dev.chatmigrate.memory.langchain4j.internal;
+package dev.chatmigrate.memory.jdbc;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.chatmigrate.memory.springai;
+package dev.chatmigrate.memory.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Reads the tables directly, as any other reader of the chatbot database would. */
-final class Rows {
+/** Test helper of the chat memory modules: reads the tables directly, as any other reader of the chatbot database would. */
+public final class Rows {
 
     private Rows() {
     }
 
     /** One query's rows, each column as text. */
-    static List<List<String>> query(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+    public static List<List<String>> query(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -35,7 +35,7 @@ final class Rows {
         }
     }
 
-    static void execute(DataSource dataSource, String sql) throws SQLException {
+    public static void execute(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute(sql);
         }

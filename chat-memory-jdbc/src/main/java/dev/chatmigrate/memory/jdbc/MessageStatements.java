@@ -1,4 +1,4 @@
-package dev.chatmigrate.memory.springai.internal;
+package dev.chatmigrate.memory.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
 
 /**
  * Plain JDBC over {@code conversations} and {@code messages} in one schema. A conversation's order
@@ -18,25 +17,25 @@ import tools.jackson.databind.node.ObjectNode;
  * microsecond apart, after every row already stored, so {@code order by created_at} is exact.
  * The caller owns the connection and its transaction.
  */
-public final class MessageTable {
+final class MessageStatements {
 
-    private final ObjectMapper json;
+    private final Function<String, ?> metadataValue;
     private final String conversations;
     private final String messages;
 
-    public MessageTable(String schema, ObjectMapper json) {
-        this.json = json;
+    MessageStatements(String schema, Function<String, ?> metadataValue) {
+        this.metadataValue = metadataValue;
         String quoted = '"' + schema.replace("\"", "\"\"") + '"';
         this.conversations = quoted + ".conversations";
         this.messages = quoted + ".messages";
     }
 
     /** A stored row with its id and time, as read back. */
-    public record StoredRow(UUID id, OffsetDateTime createdAt, MessageRow row) {
+    record StoredRow(UUID id, OffsetDateTime createdAt, MessageRow row) {
     }
 
     /** Ids of the conversations that have at least one message, oldest conversation first. */
-    public List<UUID> conversationsWithMessages(Connection connection) throws SQLException {
+    List<UUID> conversationsWithMessages(Connection connection) throws SQLException {
         String sql = "select c.id from " + conversations + " c where exists (select 1 from " + messages
                 + " m where m.conversation_id = c.id) order by c.created_at, c.id";
         List<UUID> ids = new ArrayList<>();
@@ -49,7 +48,7 @@ public final class MessageTable {
     }
 
     /** The conversation's messages, oldest first. */
-    public List<StoredRow> read(Connection connection, UUID conversationId) throws SQLException {
+    List<StoredRow> read(Connection connection, UUID conversationId) throws SQLException {
         String sql = "select id, created_at, role, content, metadata::text from " + messages
                 + " where conversation_id = ? order by created_at";
         List<StoredRow> stored = new ArrayList<>();
@@ -57,7 +56,7 @@ public final class MessageTable {
             statement.setObject(1, conversationId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    MessageRow row = new MessageRow(rows.getString(3), rows.getString(4), (ObjectNode) json.readTree(rows.getString(5)));
+                    MessageRow row = new MessageRow(rows.getString(3), rows.getString(4), rows.getString(5));
                     stored.add(new StoredRow(rows.getObject(1, UUID.class), rows.getObject(2, OffsetDateTime.class), row));
                 }
             }
@@ -71,10 +70,11 @@ public final class MessageTable {
      * stored rows that already begin {@code wanted} (a window that only dropped its oldest messages
      * and appended new ones rewrites nothing else), deletes the rest and appends what is new.
      */
-    public void replace(Connection connection, UUID conversationId, String userId, List<MessageRow> wanted) throws SQLException {
+    void replace(Connection connection, UUID conversationId, String userId, List<MessageRow> wanted) throws SQLException {
         OffsetDateTime now = lockConversation(connection, conversationId, userId);
         List<StoredRow> stored = read(connection, conversationId);
-        int keepFrom = MessageOverlap.firstKeptIndex(stored.stream().map(StoredRow::row).toList(), wanted);
+        int keepFrom = MessageOverlap.firstKeptIndex(stored.stream().map(row -> compared(row.row())).toList(),
+                wanted.stream().map(this::compared).toList());
         int kept = stored.size() - keepFrom;
         List<UUID> dropped = stored.subList(0, keepFrom).stream().map(StoredRow::id).toList();
         if (!dropped.isEmpty()) {
@@ -85,7 +85,7 @@ public final class MessageTable {
     }
 
     /** Deletes the conversation's messages; the conversation row stays. Returns how many were deleted. */
-    public int deleteMessages(Connection connection, UUID conversationId) throws SQLException {
+    int deleteMessages(Connection connection, UUID conversationId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("delete from " + messages + " where conversation_id = ?")) {
             statement.setObject(1, conversationId);
             return statement.executeUpdate();
@@ -123,12 +123,20 @@ public final class MessageTable {
                 statement.setObject(1, conversationId);
                 statement.setString(2, row.role());
                 statement.setString(3, row.content());
-                statement.setString(4, json.writeValueAsString(row.metadata()));
+                statement.setString(4, row.metadata());
                 statement.setObject(5, first.plus(i, ChronoUnit.MICROS));
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+    }
+
+    /** What decides whether two rows are one message: the metadata as a JSON value, since jsonb does not keep the text as written. */
+    private record Compared(String role, String content, Object metadata) {
+    }
+
+    private Compared compared(MessageRow row) {
+        return new Compared(row.role(), row.content(), metadataValue.apply(row.metadata()));
     }
 
     /** The transaction's time, or one microsecond after the newest kept row when the clock is behind it. */

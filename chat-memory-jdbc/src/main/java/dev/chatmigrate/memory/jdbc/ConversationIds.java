@@ -1,4 +1,4 @@
-package dev.chatmigrate.memory.springai.internal;
+package dev.chatmigrate.memory.jdbc;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * form is that UUID; any other string is the name-based (version 5, SHA-1) UUID of the string in
  * the namespace {@link #NAMESPACE}, so the same string always reaches the same row.
  */
-public final class ConversationIds {
+final class ConversationIds {
 
     /** Version 5 UUID of {@code urn:chatmigrate:chat-memory:conversation-id} in the URL namespace of RFC 9562. */
-    public static final UUID NAMESPACE = UUID.fromString("0b82b998-a1cf-5d1a-8f04-386914e29d13");
+    static final UUID NAMESPACE = UUID.fromString("0b82b998-a1cf-5d1a-8f04-386914e29d13");
 
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -24,7 +24,7 @@ public final class ConversationIds {
     }
 
     /** The row id for {@code conversationId}. */
-    public static UUID toUuid(String conversationId) {
+    static UUID toUuid(String conversationId) {
         if (conversationId == null || conversationId.isEmpty()) {
             throw new IllegalArgumentException("Expected a conversation id (a UUID or any non-empty string), found "
                     + (conversationId == null ? "null" : "an empty string") + ".");

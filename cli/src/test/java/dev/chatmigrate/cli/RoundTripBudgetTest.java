@@ -40,7 +40,7 @@ class RoundTripBudgetTest {
      * round trips and chatmigrate's around them. The plain engines from EMPTY take 132 (Flyway) and 149 (Liquibase)
      * in {@link #plainEngines}; the overhead is in docs/performance.md. An increase must be a decision, not an accident.
      */
-    private static final Map<String, Integer> EMPTY = Map.of("jdbc", 33, "flyway", 142, "liquibase", 156, "mybatis", 54);
+    private static final Map<String, Integer> EMPTY = Map.of("jdbc", 34, "flyway", 142, "liquibase", 156, "mybatis", 54);
     private static final Map<String, Integer> PARTIAL = Map.of("jdbc", 44, "flyway", 160, "liquibase", 163, "mybatis", 65);
 
     static Stream<String> engines() {
@@ -90,7 +90,7 @@ class RoundTripBudgetTest {
                 try (Connection connection = database.connect()) {
                     assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).isClean()).isTrue();
                 }
-                assertThat(count).as("round trips of %s from %s", engine, state).isEqualTo((state.equals("EMPTY") ? EMPTY : PARTIAL).get(engine));
+                assertThat(count).as("round trips of %s from %s", engine, state).isEqualTo((state.equals("EMPTY") ? EMPTY : PARTIAL).get(engine).longValue());
             }
         }
     }

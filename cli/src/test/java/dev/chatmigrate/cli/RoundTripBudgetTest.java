@@ -41,7 +41,7 @@ class RoundTripBudgetTest {
      * in {@link #plainEngines}; the overhead is in docs/performance.md. An increase must be a decision, not an accident.
      */
     private static final Map<String, Integer> EMPTY = Map.of("jdbc", 34, "flyway", 142, "liquibase", 156, "mybatis", 54);
-    private static final Map<String, Integer> PARTIAL = Map.of("jdbc", 44, "flyway", 160, "liquibase", 163, "mybatis", 65);
+    private static final Map<String, Integer> PARTIAL = Map.of("jdbc", 45, "flyway", 160, "liquibase", 163, "mybatis", 65);
 
     static Stream<String> engines() {
         return Stream.concat(Stream.of("jdbc"), MigrationEngines.ids().stream());

@@ -252,8 +252,8 @@ public final class MigrationRunner {
         try (pair) {
             String database = settings.dataSource().toString();
             int[] pids = DirectSession.require(pair.lock(), pair.work(), database);
-            try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout())) {
-                DirectSession.requireSame(pids[0], lock.backendPid(), database);
+            try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout(),
+                    servedBy -> DirectSession.requireSame(pids[0], servedBy, database))) {
                 LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories().otherRecordingTables(provider));
                 DirectSession.requireSame(pids[1], facts.backendPid(), database);
                 return work.run(pair.work(), facts, retry);

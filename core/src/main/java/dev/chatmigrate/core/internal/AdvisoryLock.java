@@ -58,6 +58,15 @@ public final class AdvisoryLock implements AutoCloseable {
      * {@link #close()}; it is left in a transaction meanwhile), waiting at most {@code timeout}.
      */
     public static AdvisoryLock acquire(Connection connection, String schema, Duration timeout) {
+        return acquire(connection, schema, timeout, pid -> { });
+    }
+
+    /**
+     * As {@link #acquire(Connection, String, Duration)}, telling {@code servedBy} the server process that answered each
+     * attempt, granted or not, before any waiting: a caller that must refuse a transaction pooler refuses it at the first
+     * attempt instead of after waiting for another migrator.
+     */
+    public static AdvisoryLock acquire(Connection connection, String schema, Duration timeout, java.util.function.IntConsumer servedBy) {
         int key = keyFor(schema);
         long deadline = System.nanoTime() + timeout.toNanos();
         long poll = 50;
@@ -66,7 +75,8 @@ public final class AdvisoryLock implements AutoCloseable {
             connection.setAutoCommit(false);
             while (true) {
                 int pid = tryLock(connection, key);
-                if (pid != 0) {
+                servedBy.accept(Math.abs(pid));
+                if (pid > 0) {
                     return new AdvisoryLock(connection, pid);
                 }
                 connection.rollback(); // a waiter keeps no transaction open while it sleeps
@@ -95,7 +105,7 @@ public final class AdvisoryLock implements AutoCloseable {
     /**
      * One attempt inside the current transaction, with the session setting that keeps a held lock's transaction open
      * sent along (one round trip; rolled back with the attempt when the lock is not granted): the session's server
-     * process when the lock was granted, else 0. Nothing in the lock's transaction reads the catalog: a catalog
+     * process when the lock was granted, else minus that process. Nothing in the lock's transaction reads the catalog: a catalog
      * snapshot would stay registered while the transaction is open, and {@code CREATE INDEX CONCURRENTLY} on other
      * connections would wait for it. Plain statements, so no server-side prepared statement is left behind.
      */
@@ -104,7 +114,10 @@ public final class AdvisoryLock implements AutoCloseable {
             statement.execute("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + "), pg_backend_pid();\n"
                     + "set local idle_in_transaction_session_timeout = 0");
             try (ResultSet result = statement.getResultSet()) {
-                return result.next() && result.getBoolean(1) ? result.getInt(2) : 0;
+                if (!result.next()) {
+                    return 0;
+                }
+                return result.getBoolean(1) ? result.getInt(2) : -result.getInt(2);
             }
         }
     }

@@ -1,2 +1,2 @@
-/** ArchUnit rules that keep the module boundaries of DESIGN.md; test-only. */
+/** ArchUnit rules that keep the module boundaries of docs/design.md; test-only. */
 package dev.chatmigrate.architecture;

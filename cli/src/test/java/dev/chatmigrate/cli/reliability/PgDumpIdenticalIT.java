@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The schema {@code chatmigrate migrate} leaves, to the byte of {@code pg_dump --schema-only} of the two tables:
- * from every database state of DESIGN.md, Liquibase and MyBatis leave exactly what Flyway leaves. pg_dump dumps
+ * from every database state of docs/design.md, Liquibase and MyBatis leave exactly what Flyway leaves. pg_dump dumps
  * only servers of its own major version or older, so the test starts a server of its own from the PostgreSQL
  * installation that provides pg_dump ({@code apt-get install postgresql}, which {@code .ci/run} does) and skips
  * itself, saying why, where there is none.

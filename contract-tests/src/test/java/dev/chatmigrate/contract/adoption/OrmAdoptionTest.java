@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chatmigrate.contract.orm.AlembicDatabase;
 import dev.chatmigrate.contract.orm.HibernateDatabase;
 import dev.chatmigrate.contract.orm.IdKind;
+import dev.chatmigrate.contract.orm.OrmDatabaseLifecycle;
 import dev.chatmigrate.contract.orm.OrmRows;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.AdoptionConflictException;
 import dev.chatmigrate.core.AdoptionOptions;
 import dev.chatmigrate.core.AdoptionStep;
@@ -19,18 +19,12 @@ import dev.chatmigrate.verifier.Drift;
 import dev.chatmigrate.verifier.DriftReport;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Adoption of the databases real ORMs make, with the {@code jdbc} baseline engine (engine-independent; the CLI's
@@ -45,37 +39,8 @@ class OrmAdoptionTest {
     private static final AdoptionOptions LOWERCASE_ROLES = AdoptionOptions.DEFAULT.withLowercaseRoles(true);
     private static final AdoptionOptions BOTH = CONVERT_IDS.withLowercaseRoles(true);
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract static class OrmDatabase {
-
-        TestDatabase database;
-        OrmRows written;
-        private TestAbortedException unavailable;
-
-        abstract OrmRows make(TestDatabase database);
-
-        @BeforeAll
-        void makeDatabase() {
-            database = TestPostgres.server().createDatabase();
-            try {
-                written = make(database);
-            } catch (TestAbortedException e) {
-                unavailable = e;
-            }
-        }
-
-        @BeforeEach
-        void skipWithoutTheOrm() {
-            if (unavailable != null) {
-                Assumptions.abort(unavailable.getMessage());
-            }
-        }
-
-        @AfterAll
-        void dropDatabase() {
-            database.close();
-        }
+    abstract static class OrmDatabase extends OrmDatabaseLifecycle {
 
         /** Plans with {@code options}, proving the plan changed nothing. */
         MigrationPlan planChangingNothing(AdoptionOptions options) throws SQLException {
@@ -107,7 +72,7 @@ class OrmAdoptionTest {
     class AlembicUuid extends OrmDatabase {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return AlembicDatabase.create(database, IdKind.UUID);
         }
 
@@ -148,7 +113,7 @@ class OrmAdoptionTest {
     class AlembicInteger extends OrmDatabase {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return AlembicDatabase.create(database, IdKind.INTEGER);
         }
 
@@ -187,7 +152,7 @@ class OrmAdoptionTest {
     class HibernateUuid extends OrmDatabase {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return HibernateDatabase.create(database, IdKind.UUID);
         }
 
@@ -218,7 +183,7 @@ class OrmAdoptionTest {
     class HibernateIdentity extends OrmDatabase {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return HibernateDatabase.create(database, IdKind.INTEGER);
         }
 

@@ -24,7 +24,7 @@ class AlembicDatabaseTest {
     class UuidIds extends MadeByOrm {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return AlembicDatabase.create(database, IdKind.UUID);
         }
 
@@ -52,7 +52,7 @@ class AlembicDatabaseTest {
     class IntegerIds extends MadeByOrm {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return AlembicDatabase.create(database, IdKind.INTEGER);
         }
 

@@ -21,7 +21,7 @@ class HibernateDatabaseTest {
     class UuidIds extends MadeByOrm {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return HibernateDatabase.create(database, IdKind.UUID);
         }
 
@@ -49,7 +49,7 @@ class HibernateDatabaseTest {
     class IdentityIds extends MadeByOrm {
 
         @Override
-        OrmRows make(TestDatabase database) {
+        protected OrmRows make(TestDatabase database) {
             return HibernateDatabase.create(database, IdKind.INTEGER);
         }
 

@@ -1,14 +1,11 @@
 package dev.chatmigrate.core.internal;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -17,13 +14,12 @@ import javax.sql.DataSource;
  * {@code reset lock_timeout} when it is closed (one more), so that a pooled connection goes back to the
  * pool with the application's own setting. See {@link DdlLockTimeout}.
  */
-final class LockTimeoutConnections implements DataSource {
+final class LockTimeoutConnections extends ForwardingDataSource {
 
-    private final DataSource delegate;
     private final long millis;
 
     LockTimeoutConnections(DataSource delegate, long millis) {
-        this.delegate = delegate;
+        super(delegate);
         this.millis = millis;
     }
 
@@ -75,45 +71,5 @@ final class LockTimeoutConnections implements DataSource {
         } catch (SQLException e) {
             // a broken connection: the pool discards it
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate.isWrapperFor(type);
-    }
-
-    @Override
-    public String toString() {
-        return delegate.toString();
     }
 }

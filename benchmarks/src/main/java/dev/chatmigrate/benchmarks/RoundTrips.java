@@ -1,6 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.contract.network.LatencyProxy;
+import dev.chatmigrate.cli.network.LatencyProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;

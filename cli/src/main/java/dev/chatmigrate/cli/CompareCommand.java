@@ -3,6 +3,7 @@ package dev.chatmigrate.cli;
 import dev.chatmigrate.cli.compare.Comparison;
 import dev.chatmigrate.cli.compare.ComparisonReport;
 import dev.chatmigrate.cli.compare.ComparisonRow;
+import dev.chatmigrate.cli.compare.RoundTripTime;
 import dev.chatmigrate.core.MigrationEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +28,17 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Warm migrates per engine and state after the cold one (default 5).")
     int runs;
 
+    @Option(names = "--rtt", paramLabel = "TIME", description = "Also migrate each engine and state once through a proxy that adds TIME to"
+            + " every round trip (such as 50ms or 0) and report its round trips and wall time beside cold and warm.")
+    String rtt;
+
     @Override
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             List<String> engines = new ArrayList<>(List.of("jdbc"));
             engines.addAll(MigrationEngines.ids());
-            List<ComparisonRow> rows = new Comparison(session.database(), Math.max(1, runs), root.err()).run(engines);
+            List<ComparisonRow> rows = new Comparison(session.database(), Math.max(1, runs), root.err(),
+                    rtt == null ? null : RoundTripTime.parse(rtt)).run(engines);
             ComparisonReport report = new ComparisonReport(rows);
             if (out != null) {
                 report.write(out, "Measured on " + Runtime.getRuntime().availableProcessors() + " cores, Java "

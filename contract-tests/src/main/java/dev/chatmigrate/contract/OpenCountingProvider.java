@@ -4,10 +4,9 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,8 +59,8 @@ final class OpenCountingProvider implements MigrationEngineProvider {
     }
 
     @Override
-    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        return delegate.verifiedVersion(connection, schema);
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return delegate.upToDateCheck();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.spi.UpToDateCheck;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.ValidationReport;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -105,23 +107,38 @@ final class BrokenEngines {
     /** Declares the up-to-date check but never answers it. */
     static final class NeverVerifies extends JdbcBaselineProvider {
         @Override
-        public OptionalInt verifiedVersion(Connection connection, String schema) {
-            return OptionalInt.empty();
+        public Optional<UpToDateCheck> upToDateCheck() {
+            UpToDateCheck real = super.upToDateCheck().orElseThrow();
+            return Optional.of(new UpToDateCheck() {
+                @Override
+                public String query(String schema) {
+                    return real.query(schema);
+                }
+
+                @Override
+                public OptionalInt verify(ResultSet rows) {
+                    return OptionalInt.empty();
+                }
+            });
         }
     }
 
     /** Takes any history with rows as proof of the latest version: ignores checksums and downgrades. */
     static final class TrustsAnyHistory extends JdbcBaselineProvider {
         @Override
-        public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-            if (!SchemaTables.exists(connection, schema, historyTable())) {
-                return OptionalInt.empty();
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select count(*) from " + SchemaTables.qualified(schema, historyTable()))) {
-                rows.next();
-                return rows.getLong(1) > 0 ? OptionalInt.of(ChatbotSchema.LATEST_VERSION) : OptionalInt.empty();
-            }
+        public Optional<UpToDateCheck> upToDateCheck() {
+            return Optional.of(new UpToDateCheck() {
+                @Override
+                public String query(String schema) {
+                    return "select count(*) from " + SchemaTables.qualified(schema, historyTable());
+                }
+
+                @Override
+                public OptionalInt verify(ResultSet rows) throws SQLException {
+                    rows.next();
+                    return rows.getLong(1) > 0 ? OptionalInt.of(ChatbotSchema.LATEST_VERSION) : OptionalInt.empty();
+                }
+            });
         }
     }
 
@@ -153,8 +170,8 @@ final class BrokenEngines {
         }
 
         @Override
-        public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-            return baseline.verifiedVersion(connection, schema);
+        public Optional<UpToDateCheck> upToDateCheck() {
+            return baseline.upToDateCheck();
         }
 
         @Override

@@ -22,6 +22,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 public record Database(String jdbcUrl, String user, String password) {
 
     private static final Duration LONGEST_SINGLE_ATTEMPT = Duration.ofSeconds(10);
+    /**
+     * Lets pgJDBC put {@code application_name} and {@code extra_float_digits} in the start-up packet instead of
+     * sending a {@code SET} for each after it: one round trip per connection instead of three (docs/performance.md).
+     * Every PostgreSQL chatmigrate supports is far newer.
+     */
+    private static final String ASSUMED_SERVER_VERSION = "9.4";
 
     public Database {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -58,6 +64,7 @@ public record Database(String jdbcUrl, String user, String password) {
         }
         long seconds = Math.max(1, Math.min(timeout.toSeconds(), LONGEST_SINGLE_ATTEMPT.toSeconds()));
         properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("assumeMinServerVersion", ASSUMED_SERVER_VERSION);
         properties.setProperty("connectTimeout", Long.toString(seconds));
         properties.setProperty("loginTimeout", Long.toString(seconds));
         return DriverManager.getConnection(jdbcUrl, properties);
@@ -85,6 +92,7 @@ public record Database(String jdbcUrl, String user, String password) {
         }
         int seconds = (int) Math.max(1, Math.min(timeout.toSeconds(), LONGEST_SINGLE_ATTEMPT.toSeconds()));
         dataSource.setApplicationName(applicationName);
+        dataSource.setAssumeMinServerVersion(ASSUMED_SERVER_VERSION);
         dataSource.setConnectTimeout(seconds);
         dataSource.setLoginTimeout(seconds);
         return dataSource;

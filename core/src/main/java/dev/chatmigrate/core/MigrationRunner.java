@@ -1,6 +1,7 @@
 package dev.chatmigrate.core;
 
 import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.core.internal.ConnectionPair;
 import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.core.internal.DataLossGuard;
 import dev.chatmigrate.core.internal.DdlLockTimeout;
@@ -8,8 +9,10 @@ import dev.chatmigrate.core.internal.DirectSession;
 import dev.chatmigrate.core.internal.EngineHistories;
 import dev.chatmigrate.core.internal.EngineSwitch;
 import dev.chatmigrate.core.internal.EngineWarmUp;
+import dev.chatmigrate.core.internal.LockedFacts;
 import dev.chatmigrate.core.internal.OnlineRetry;
 import dev.chatmigrate.core.internal.PoolCapacity;
+import dev.chatmigrate.core.internal.RestartCheck;
 import dev.chatmigrate.core.internal.SchemaAdoption;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Capability;
@@ -32,7 +35,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,16 +83,32 @@ public final class MigrationRunner {
         return migrate(ChatbotSchema.LATEST_VERSION);
     }
 
-    /** Adopts existing chatbot tables, then applies every pending version up to {@code target}. */
+    /**
+     * Adopts existing chatbot tables, then applies every pending version up to {@code target}. A restart on a
+     * schema the engine's history already proves at {@code target} costs one connection and one round trip
+     * ({@link RestartCheck}); anything else goes the full way, on that connection.
+     */
     public MigrationReport migrate(int target) {
         checkTarget(target, 1, "migrate");
-        return locked("migrate", connection -> !isVerifiedAt(connection, target), (connection, retry) -> {
-            createSchemaIfMissing(connection);
-            EngineSwitch engineSwitch = engineSwitch(connection);
+        long started = System.nanoTime();
+        RestartCheck.Outcome restart = RestartCheck.run(settings.dataSource(), settings.connectTimeout(), provider, histories(), settings.schema());
+        if (restart.reaches(target)) {
+            int version = restart.proven().getAsInt();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            LOG.debug("{} history proves version {} on schema {}: nothing to apply, engine not started ({} ms)", provider.id(), version,
+                    settings.schema(), elapsed.toMillis());
+            return new MigrationReport(provider.id(), version, version, List.of(), elapsed, List.of());
+        }
+        return locked("migrate", restart.connection(), !restart.historyProves(), (connection, facts, retry) -> {
+            if (!facts.schemaExists()) {
+                createSchemaIfMissing(connection);
+            }
+            EngineSwitch engineSwitch = facts.anyOtherHistory() ? engineSwitch(connection) : EngineSwitch.none(provider, connection, settings.schema());
             engineSwitch.requireReaches(target);
-            List<String> adopted = SchemaAdoption.reconcile(connection, settings.schema(), target, adoption);
+            // without chatbot tables there is nothing to adopt, and no history can prove them there: the engine builds them
+            List<String> adopted = facts.anyChatbotTable() ? SchemaAdoption.reconcile(connection, settings.schema(), target, adoption) : List.of();
             adopted.forEach(note -> LOG.info("Adoption: {}", note));
-            OptionalInt verified = adopted.isEmpty() || retry.recoveries() > 0
+            OptionalInt verified = facts.anyChatbotTable() && (adopted.isEmpty() || retry.recoveries() > 0)
                     ? provider.verifiedVersion(connection, settings.schema()) : OptionalInt.empty();
             verified.ifPresent(retry::proved);
             if (verified.isPresent() && verified.getAsInt() >= target) {
@@ -147,7 +165,7 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         checkTarget(target, 0, "downgrade");
-        return locked("downgrade", ALWAYS, (connection, retry) -> {
+        return locked("downgrade", null, true, (connection, facts, retry) -> {
             engineSwitch(connection).requireSoleHistory();
             return withEngine(engine -> {
                 int current = engine.status().currentVersion();
@@ -161,38 +179,28 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked("status", NEVER, (connection, retry) -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
+        return locked("status", null, false, (connection, facts, retry) -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked("validate", ALWAYS, (connection, retry) -> withEngine(MigrationEngine::validate));
+        return locked("validate", null, true, (connection, facts, retry) -> withEngine(MigrationEngine::validate));
     }
 
     /** Work done while the lock is held, on a connection of its own (not the lock's). */
     private interface LockedWork<T> {
-        T run(Connection connection, OnlineRetry retry) throws SQLException;
+        T run(Connection connection, LockedFacts facts, OnlineRetry retry) throws SQLException;
     }
-
-    private static final Predicate<Connection> ALWAYS = connection -> true;
-
-    /** For status: a read that some engines answer from their history table without starting at all. */
-    private static final Predicate<Connection> NEVER = connection -> false;
 
     /** Which other engines' histories track the schema, read under the lock; see {@link EngineSwitch}. */
     private EngineSwitch engineSwitch(Connection connection) throws SQLException {
-        List<MigrationEngineProvider> known = new ArrayList<>(MigrationEngines.all());
-        known.add(provider);
-        return EngineSwitch.detect(provider, EngineHistories.of(known), connection, settings.schema());
+        return EngineSwitch.detect(provider, histories(), connection, settings.schema());
     }
 
-    /** Whether the engine's history proves {@code target}; a hint read before the lock is taken, checked again under it. */
-    private boolean isVerifiedAt(Connection connection, int target) {
-        try {
-            return provider.verifiedVersion(connection, settings.schema()).orElse(-1) >= target;
-        } catch (SQLException e) {
-            return false;
-        }
+    private EngineHistories histories() {
+        List<MigrationEngineProvider> known = new ArrayList<>(MigrationEngines.all());
+        known.add(provider);
+        return EngineHistories.of(known);
     }
 
     /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */
@@ -204,16 +212,30 @@ public final class MigrationRunner {
 
     /**
      * Runs {@code work} on a connection of its own while the lock is held on another: the lock's connection stays
-     * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there. When
-     * {@code engineExpected} on the first connection, the engine warms up meanwhile; a restart with nothing to
-     * apply spends no CPU on it. A DDL statement that gives up waiting for its lock, or a lost connection, runs
-     * the whole of it again ({@link OnlineRetry}).
+     * inside the transaction that holds it (see {@link AdvisoryLock}), so DDL must not run there. The two
+     * connections open in parallel; the lock's is {@code handed} when the restart check left one open. When
+     * {@code engineExpected}, the engine warms up meanwhile. A DDL statement that gives up waiting for its lock,
+     * or a lost connection, runs the whole of it again ({@link OnlineRetry}), on new connections.
      */
-    private <T> T locked(String operation, Predicate<Connection> engineExpected, LockedWork<T> work) {
+    private <T> T locked(String operation, Connection handed, boolean engineExpected, LockedWork<T> work) {
         long started = System.nanoTime();
         OnlineRetry retry = new OnlineRetry(operation + " with " + provider.id(), online);
-        boolean[] warming = {false};
-        T result = retry.run(() -> lockedOnce(operation, engineExpected, work, retry, warming));
+        if (engineExpected) {
+            EngineWarmUp.start(provider);
+        }
+        Connection[] firstLockConnection = {handed};
+        T result;
+        try {
+            result = retry.run(() -> {
+                Connection lockConnection = firstLockConnection[0];
+                firstLockConnection[0] = null;
+                return lockedOnce(operation, lockConnection, work, retry);
+            });
+        } finally {
+            if (firstLockConnection[0] != null) {
+                RestartCheck.close(firstLockConnection[0]);
+            }
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("{} with {} on schema {} took {} ms ({} DDL lock retries, {} reconnections)", operation, provider.id(),
                 settings.schema(), elapsed.toMillis(), retry.lockRetries(), retry.recoveries());
@@ -225,17 +247,14 @@ public final class MigrationRunner {
         return result;
     }
 
-    private <T> T lockedOnce(String operation, Predicate<Connection> engineExpected, LockedWork<T> work, OnlineRetry retry, boolean[] warming) {
-        try (Connection lockConnection = open()) {
-            if (!warming[0] && engineExpected.test(lockConnection)) {
-                EngineWarmUp.start(provider);
-                warming[0] = true;
-            }
-            try (Connection workConnection = open()) {
-                DirectSession.require(lockConnection, workConnection, this::open, settings.dataSource().toString());
-                try (AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, settings.schema(), settings.lockTimeout())) {
-                    return work.run(workConnection, retry);
-                }
+    private <T> T lockedOnce(String operation, Connection handed, LockedWork<T> work, OnlineRetry retry) {
+        ConnectionPair pair = ConnectionPair.open(handed, () -> ConnectionRetry.open(settings.dataSource(), settings.connectTimeout()), this::open);
+        try (pair) {
+            String database = settings.dataSource().toString();
+            DirectSession.require(pair.lock(), pair.work(), this::open, database);
+            try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout())) {
+                LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories().otherRecordingTables(provider));
+                return work.run(pair.work(), facts, retry);
             }
         } catch (MigrationException e) {
             throw e;

@@ -8,6 +8,6 @@ public enum Capability {
     EMULATED_DOWNGRADE,
     /** {@link MigrationEngine#validate()} detects a script whose checksum no longer matches its history row. */
     CHECKSUM_VALIDATION,
-    /** {@link MigrationEngineProvider#verifiedVersion} answers, so an up-to-date restart does not start the engine. */
+    /** {@link MigrationEngineProvider#upToDateCheck()} answers, so an up-to-date restart does not start the engine. */
     UP_TO_DATE_CHECK
 }

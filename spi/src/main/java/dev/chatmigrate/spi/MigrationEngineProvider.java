@@ -3,6 +3,7 @@ package dev.chatmigrate.spi;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -40,14 +41,22 @@ public interface MigrationEngineProvider {
     }
 
     /**
-     * The version this engine's own history proves applied, read with plain SQL on {@code connection}
-     * without starting the engine library: versions 1 to N are all recorded, each succeeded and matches
-     * this build's script, and nothing else is recorded. Empty whenever anything is in doubt, and by
-     * default; the runner then opens the engine as usual. Engines that answer declare
-     * {@link Capability#UP_TO_DATE_CHECK}: a restart on an up-to-date database then skips their start-up.
+     * This engine's check of its own history with plain SQL, without starting the engine library: the query
+     * and the reading of its rows apart, so that the runner sends the query in the same round trip as its
+     * lock on a restart. Empty by default; the runner then opens the engine as usual. Engines that answer
+     * declare {@link Capability#UP_TO_DATE_CHECK}: a restart on an up-to-date database then skips their start-up.
+     */
+    default Optional<UpToDateCheck> upToDateCheck() {
+        return Optional.empty();
+    }
+
+    /**
+     * The version this engine's own history proves applied, read on {@code connection} (in autocommit mode) with
+     * {@link #upToDateCheck()}: empty whenever anything is in doubt, and when the engine has no such check.
      */
     default OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        return OptionalInt.empty();
+        Optional<UpToDateCheck> check = upToDateCheck();
+        return check.isPresent() ? check.get().run(connection, schema) : OptionalInt.empty();
     }
 
     /**

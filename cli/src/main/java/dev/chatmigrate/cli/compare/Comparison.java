@@ -33,11 +33,18 @@ public final class Comparison {
     private final Database database;
     private final int warmRuns;
     private final PrintWriter progress;
+    private final Duration rtt;
 
     public Comparison(Database database, int warmRuns, PrintWriter progress) {
+        this(database, warmRuns, progress, null);
+    }
+
+    /** With {@code rtt} not {@code null}, every row also gets one migrate through a {@link dev.chatmigrate.cli.network.LatencyProxy} adding {@code rtt}. */
+    public Comparison(Database database, int warmRuns, PrintWriter progress, Duration rtt) {
         this.database = database;
         this.warmRuns = warmRuns;
         this.progress = progress;
+        this.rtt = rtt;
     }
 
     /** One row per engine and state, in that order. */
@@ -47,7 +54,8 @@ public final class Comparison {
             for (DatabaseState state : DatabaseState.MEASURED) {
                 progress.printf("compare: %s on %s ...%n", engine, state);
                 progress.flush();
-                rows.add(measure(engine, state));
+                ComparisonRow row = measure(engine, state);
+                rows.add(rtt == null ? row : RoundTripRun.measure(database, engine, state, rtt, row));
             }
         }
         return rows;

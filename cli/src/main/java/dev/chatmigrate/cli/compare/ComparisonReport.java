@@ -25,15 +25,36 @@ public final class ComparisonReport {
         this.rows = List.copyOf(rows);
     }
 
-    /** A fixed-width table, one line per row. */
+    /** A fixed-width table, one line per row; with round trips measured, their count and wall time at the RTT too. */
     public String table() {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %9s %9s  %s%n", "engine", "state", "cold ms", "warm ms", "verified"));
-        rows.forEach(row -> table.append(String.format(Locale.ROOT, "%-10s %-9s %9.1f %9.1f  %s%n",
-                row.engine(), row.state(), row.coldMs(), row.warmMs(), row.verified() ? "yes" : "NO")));
+        boolean rtt = hasRoundTrips();
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %9s %9s", "engine", "state", "cold ms", "warm ms"));
+        if (rtt) {
+            table.append(String.format(Locale.ROOT, " %11s %14s", "round trips", "ms at " + fmt(rows.get(0).rttMs()) + " ms RTT"));
+        }
+        table.append(String.format("  %s%n", "verified"));
+        rows.forEach(row -> {
+            table.append(String.format(Locale.ROOT, "%-10s %-9s %9.1f %9.1f", row.engine(), row.state(), row.coldMs(), row.warmMs()));
+            if (rtt) {
+                table.append(String.format(Locale.ROOT, " %11d %14.1f", row.roundTrips(), row.rttWallMs()));
+            }
+            table.append(String.format("  %s%n", row.verified() ? "yes" : "NO"));
+        });
         return table.toString();
     }
 
-    /** The rows as a JSON array of {@code {"engine","state","coldMs","warmMs","verified"}}. */
+    private boolean hasRoundTrips() {
+        return !rows.isEmpty() && rows.stream().allMatch(row -> row.roundTrips() != null);
+    }
+
+    private static String fmt(double millis) {
+        return millis == Math.rint(millis) ? Long.toString((long) millis) : Double.toString(millis);
+    }
+
+    /**
+     * The rows as a JSON array of {@code {"engine","state","coldMs","warmMs","verified"}}, with
+     * {@code "roundTrips","rttMs","rttWallMs"} when measured ({@code --rtt}).
+     */
     public String json() {
         try {
             return new ObjectMapper().writeValueAsString(rows);
@@ -51,9 +72,13 @@ public final class ComparisonReport {
                     .append("First migrate in a fresh JVM that has connected once (cold) and the median of the following ones")
                     .append(" in the same JVM (warm), per engine and database state; every resulting schema verified against the")
                     .append(" canonical one. ").append(machine).append("\n\n")
-                    .append("| engine | state | cold ms | warm ms | verified |\n|---|---|---:|---:|---|\n");
-            rows.forEach(row -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n",
-                    row.engine(), row.state(), row.coldMs(), row.warmMs(), row.verified() ? "yes" : "**no**")));
+                    .append(hasRoundTrips() ? "| engine | state | cold ms | warm ms | round trips | ms at " + fmt(rows.get(0).rttMs())
+                            + " ms RTT | verified |\n|---|---|---:|---:|---:|---:|---|\n"
+                            : "| engine | state | cold ms | warm ms | verified |\n|---|---|---:|---:|---|\n");
+            rows.forEach(row -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s%s |%n",
+                    row.engine(), row.state(), row.coldMs(), row.warmMs(),
+                    hasRoundTrips() ? String.format(Locale.ROOT, "%d | %.1f | ", row.roundTrips(), row.rttWallMs()) : "",
+                    row.verified() ? "yes" : "**no**")));
             markdown.append("\n![cold first migrate per engine and state](").append(CHART).append(")\n");
             Files.writeString(directory.resolve(MARKDOWN), markdown);
         } catch (IOException e) {

@@ -1,23 +1,18 @@
 package dev.chatmigrate.core.baseline;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
-import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,26 +45,12 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
     }
 
     /**
-     * Versions 1 to N when its history table records exactly those, each with the checksum
-     * of this build's script; empty otherwise.
+     * Versions 1 to N when its history table records exactly those, each with the checksum of this build's script;
+     * empty otherwise. None for a broken engine that records no history.
      */
     @Override
-    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        if (!SchemaTables.exists(connection, schema, historyTable())) {
-            return OptionalInt.empty();
-        }
-        int expected = 0;
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select version, checksum from " + SchemaTables.qualified(schema, historyTable()) + " order by version")) {
-            while (rows.next()) {
-                expected++;
-                if (rows.getInt(1) != expected || expected > ChatbotSchema.LATEST_VERSION
-                        || !isChecksumOf(expected, rows.getLong(2))) {
-                    return OptionalInt.empty();
-                }
-            }
-        }
-        return expected == 0 ? OptionalInt.empty() : OptionalInt.of(expected);
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return recordsHistory() ? Optional.of(new JdbcHistoryCheck(this)) : Optional.empty();
     }
 
     /** Whether {@code checksum}, recorded for {@code version}, is that of its script, as it is now or as first released. */

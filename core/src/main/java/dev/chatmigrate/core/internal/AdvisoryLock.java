@@ -84,19 +84,20 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
-    /** One attempt inside the current transaction; plain statements, so no server-side prepared statement is left behind. */
+    /**
+     * One attempt inside the current transaction, with the session setting that keeps a held lock's transaction open
+     * sent along (one round trip; rolled back with the attempt when the lock is not granted). Nothing in the lock's
+     * transaction reads the catalog: a catalog snapshot would stay registered while the transaction is open, and
+     * {@code CREATE INDEX CONCURRENTLY} on other connections would wait for it. Plain statements, so no server-side prepared statement is left behind.
+     */
     private static boolean tryLock(Connection connection, int key) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + ")")) {
-            result.next();
-            if (!result.getBoolean(1)) {
-                return false;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + ");\n"
+                    + "set local idle_in_transaction_session_timeout = 0");
+            try (ResultSet result = statement.getResultSet()) {
+                return result.next() && result.getBoolean(1);
             }
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set local idle_in_transaction_session_timeout = 0");
-        }
-        return true;
     }
 
     private static String describeHolder(Connection connection, int key) {

@@ -58,13 +58,7 @@ public final class EngineHistories {
      * {@code engine} declares as its own never counts as another engine's. One round trip when there is none.
      */
     public List<History> othersThan(MigrationEngineProvider engine, Connection connection, String schema) throws SQLException {
-        Set<String> own = Set.copyOf(tablesByEngine.getOrDefault(engine.id(), engine.historyTables()));
-        Map<String, List<String>> others = new TreeMap<>();
-        tablesByEngine.forEach((id, tables) -> {
-            if (!id.equals(engine.id()) && !own.contains(tables.get(0))) {
-                others.put(id, tables.stream().filter(table -> !own.contains(table)).toList());
-            }
-        });
+        Map<String, List<String>> others = others(engine);
         Set<String> existing = existing(connection, schema, others.values().stream().flatMap(List::stream).toList());
         List<History> live = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : others.entrySet()) {
@@ -74,6 +68,25 @@ public final class EngineHistories {
             }
         }
         return live;
+    }
+
+    /**
+     * The table that records versions of every engine other than {@code engine}: while none of them exists, no
+     * other engine tracks the schema (see {@link RestartCheck}).
+     */
+    public List<String> otherRecordingTables(MigrationEngineProvider engine) {
+        return others(engine).values().stream().map(tables -> tables.get(0)).toList();
+    }
+
+    private Map<String, List<String>> others(MigrationEngineProvider engine) {
+        Set<String> own = Set.copyOf(tablesByEngine.getOrDefault(engine.id(), engine.historyTables()));
+        Map<String, List<String>> others = new TreeMap<>();
+        tablesByEngine.forEach((id, tables) -> {
+            if (!id.equals(engine.id()) && !own.contains(tables.get(0))) {
+                others.put(id, tables.stream().filter(table -> !own.contains(table)).toList());
+            }
+        });
+        return others;
     }
 
     private static Set<String> existing(Connection connection, String schema, List<String> tables) throws SQLException {

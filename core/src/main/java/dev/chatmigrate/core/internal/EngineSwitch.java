@@ -57,6 +57,11 @@ public final class EngineSwitch {
         return new EngineSwitch(engine, connection, schema, histories.othersThan(engine, connection, schema));
     }
 
+    /** No switch: what {@link #detect} finds when no other engine's history table exists (known from {@link LockedFacts}). */
+    public static EngineSwitch none(MigrationEngineProvider engine, Connection connection, String schema) {
+        return new EngineSwitch(engine, connection, schema, List.of());
+    }
+
     /** Whether another engine's history tracks the schema. */
     public boolean isSwitch() {
         return !previous.isEmpty();

@@ -2,16 +2,15 @@ package dev.chatmigrate.adapter.flyway;
 
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -24,38 +23,35 @@ import java.util.zip.CRC32;
  * marker is recorded besides. Anything else (a failed row, an edited script, an unknown version) is
  * left to Flyway itself.
  */
-final class FlywayHistoryCheck {
+final class FlywayHistoryCheck implements UpToDateCheck {
 
     /** The migration script of {@code version}, named after the version's {@link dev.chatmigrate.schema.SchemaVersion#slug()}. */
     static String script(int version) {
         return "V" + version + "__" + ChatbotSchema.version(version).slug() + ".sql";
     }
 
-    private FlywayHistoryCheck() {
+    @Override
+    public String query(String schema) {
+        return "select version, checksum, success, type from " + SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE)
+                + " order by installed_rank";
     }
 
-    static OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        if (!SchemaTables.exists(connection, schema, FlywayEngine.HISTORY_TABLE)) {
-            return OptionalInt.empty();
-        }
-        String table = SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE);
+    @Override
+    public OptionalInt verify(ResultSet rows) throws SQLException {
         Set<Integer> applied = new HashSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select version, checksum, success, type from " + table + " order by installed_rank")) {
-            while (rows.next()) {
-                String version = rows.getString(1);
-                String type = rows.getString(4);
-                if (!rows.getBoolean(3)) {
-                    return OptionalInt.empty();
-                }
-                if ("SCHEMA".equals(type) || ("BASELINE".equals(type) && "0".equals(version))) {
-                    continue;
-                }
-                int number = parse(version);
-                if (!"SQL".equals(type) || number < 1 || number > ChatbotSchema.LATEST_VERSION || !applied.add(number)
-                        || rows.getObject(2) == null || rows.getInt(2) != checksum(number) && !RevisedScripts.isFirstRelease(number, rows.getInt(2))) {
-                    return OptionalInt.empty();
-                }
+        while (rows.next()) {
+            String version = rows.getString(1);
+            String type = rows.getString(4);
+            if (!rows.getBoolean(3)) {
+                return OptionalInt.empty();
+            }
+            if ("SCHEMA".equals(type) || ("BASELINE".equals(type) && "0".equals(version))) {
+                continue;
+            }
+            int number = parse(version);
+            if (!"SQL".equals(type) || number < 1 || number > ChatbotSchema.LATEST_VERSION || !applied.add(number)
+                    || rows.getObject(2) == null || rows.getInt(2) != checksum(number) && !RevisedScripts.isFirstRelease(number, rows.getInt(2))) {
+                return OptionalInt.empty();
             }
         }
         for (int version = 1; version <= applied.size(); version++) {

@@ -4,11 +4,10 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,8 +43,8 @@ public final class LiquibaseEngineProvider implements MigrationEngineProvider {
     }
 
     @Override
-    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        return LiquibaseHistoryCheck.verifiedVersion(connection, schema);
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return Optional.of(new LiquibaseHistoryCheck());
     }
 
     @Override

@@ -1,13 +1,12 @@
 package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -22,34 +21,31 @@ import java.util.TreeMap;
  * released with, its {@code validCheckSum}), executed or marked ran, and the changesets of versions 0 to N
  * are all there and none later. Anything else is left to Liquibase itself.
  */
-final class LiquibaseHistoryCheck {
+final class LiquibaseHistoryCheck implements UpToDateCheck {
 
     static final String CHECKSUMS = "db/liquibase/checksums.properties";
     private static final String AUTHOR = "chatmigrate";
     private static final String EARLIER = "first-release.";
 
-    private LiquibaseHistoryCheck() {
+    @Override
+    public String query(String schema) {
+        return "select id, author, md5sum, exectype from " + SchemaTables.qualified(schema, ChangelogHistory.TABLE);
     }
 
-    static OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        if (!ChangelogHistory.exists(connection, schema)) {
-            return OptionalInt.empty();
-        }
+    @Override
+    public OptionalInt verify(ResultSet rows) throws SQLException {
         Map<String, String> expected = expectedChecksums();
         Map<String, String> earlier = earlierChecksums();
         Set<String> recorded = new HashSet<>();
         int highest = -1;
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id, author, md5sum, exectype from " + SchemaTables.qualified(schema, ChangelogHistory.TABLE))) {
-            while (rows.next()) {
-                String id = rows.getString(1);
-                boolean ran = "EXECUTED".equals(rows.getString(4)) || "MARK_RAN".equals(rows.getString(4));
-                if (!expected.containsKey(id) || !AUTHOR.equals(rows.getString(2)) || !(expected.get(id).equals(rows.getString(3)) || rows.getString(3).equals(earlier.get(id))) || !ran
-                        || !recorded.add(id)) {
-                    return OptionalInt.empty();
-                }
-                highest = Math.max(highest, versionOf(id));
+        while (rows.next()) {
+            String id = rows.getString(1);
+            boolean ran = "EXECUTED".equals(rows.getString(4)) || "MARK_RAN".equals(rows.getString(4));
+            if (!expected.containsKey(id) || !AUTHOR.equals(rows.getString(2)) || !(expected.get(id).equals(rows.getString(3)) || rows.getString(3).equals(earlier.get(id))) || !ran
+                    || !recorded.add(id)) {
+                return OptionalInt.empty();
             }
+            highest = Math.max(highest, versionOf(id));
         }
         int version = highest;
         boolean complete = expected.keySet().stream().filter(id -> versionOf(id) <= version).allMatch(recorded::contains);

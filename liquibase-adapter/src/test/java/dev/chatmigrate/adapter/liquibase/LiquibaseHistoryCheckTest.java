@@ -33,10 +33,10 @@ class LiquibaseHistoryCheckTest {
                 assertThat(LiquibaseHistoryCheck.expectedChecksums())
                         .as("%s is out of date; its lines should read:%n%s", LiquibaseHistoryCheck.CHECKSUMS, lines)
                         .isEqualTo(recorded);
-                assertThat(LiquibaseHistoryCheck.verifiedVersion(connection, "public")).hasValue(ChatbotSchema.LATEST_VERSION);
+                assertThat(new LiquibaseHistoryCheck().run(connection, "public")).hasValue(ChatbotSchema.LATEST_VERSION);
 
                 statement.execute("update databasechangelog set exectype = 'FAILED' where id = 'v3-tag'");
-                assertThat(LiquibaseHistoryCheck.verifiedVersion(connection, "public")).isEmpty();
+                assertThat(new LiquibaseHistoryCheck().run(connection, "public")).isEmpty();
             }
         }
     }

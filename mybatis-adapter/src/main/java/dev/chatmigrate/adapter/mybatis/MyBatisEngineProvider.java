@@ -4,11 +4,10 @@ import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,8 +32,8 @@ public final class MyBatisEngineProvider implements MigrationEngineProvider {
     }
 
     @Override
-    public OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        return MyBatisHistoryCheck.verifiedVersion(connection, schema);
+    public Optional<UpToDateCheck> upToDateCheck() {
+        return Optional.of(new MyBatisHistoryCheck());
     }
 
     @Override

@@ -2,10 +2,9 @@ package dev.chatmigrate.adapter.mybatis;
 
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.SchemaTables;
-import java.sql.Connection;
+import dev.chatmigrate.spi.UpToDateCheck;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 
@@ -14,21 +13,21 @@ import java.util.TreeSet;
  * proves: ids 0 (the changelog itself) and 1 to N, nothing else. MyBatis records no checksums, so this
  * is exactly what MyBatis itself would conclude; anything unexpected is left to MyBatis.
  */
-final class MyBatisHistoryCheck {
+final class MyBatisHistoryCheck implements UpToDateCheck {
 
-    private MyBatisHistoryCheck() {
+    @Override
+    public String query(String schema) {
+        return "select id from " + SchemaTables.qualified(schema, MyBatisEngine.CHANGELOG_TABLE);
     }
 
-    static OptionalInt verifiedVersion(Connection connection, String schema) throws SQLException {
-        if (!SchemaTables.exists(connection, schema, MyBatisEngine.CHANGELOG_TABLE)) {
-            return OptionalInt.empty();
-        }
-        String table = SchemaTables.qualified(schema, MyBatisEngine.CHANGELOG_TABLE);
+    @Override
+    public OptionalInt verify(ResultSet rows) throws SQLException {
         TreeSet<Long> ids = new TreeSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select id from " + table)) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
+        while (rows.next()) {
+            ids.add(rows.getLong(1));
+        }
+        if (ids.isEmpty()) {
+            return OptionalInt.empty();
         }
         int version = ids.size() - 1;
         boolean contiguous = version >= 0 && version <= ChatbotSchema.LATEST_VERSION && ids.first() == 0 && ids.last() == version;

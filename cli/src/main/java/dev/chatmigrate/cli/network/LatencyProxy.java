@@ -1,4 +1,4 @@
-package dev.chatmigrate.contract.network;
+package dev.chatmigrate.cli.network;
 
 import dev.chatmigrate.core.Database;
 import java.io.IOException;

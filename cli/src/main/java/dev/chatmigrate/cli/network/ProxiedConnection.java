@@ -1,4 +1,4 @@
-package dev.chatmigrate.contract.network;
+package dev.chatmigrate.cli.network;
 
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package dev.chatmigrate.contract.network;
+package dev.chatmigrate.cli.network;
 
 import java.io.IOException;
 import java.io.InputStream;

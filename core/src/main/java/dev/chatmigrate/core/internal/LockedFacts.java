@@ -1,0 +1,52 @@
+package dev.chatmigrate.core.internal;
+
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.SchemaTables;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the runner needs to know about a schema before it changes anything, read in one round trip on the work
+ * connection once the lock is held, so that a fresh database costs no catalog query of its own: whether the schema
+ * exists, whether any chatbot table exists (nothing to adopt when none does), whether another engine's history table
+ * exists (no switch when none does).
+ */
+public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory) {
+
+    /** Facts that prove nothing: every check runs as it would without them. */
+    public static final LockedFacts UNKNOWN = new LockedFacts(true, true, true);
+
+    /** One {@code select} of the facts for {@code schema}, given the other engines' recording tables. */
+    static String query(String schema, List<String> otherHistoryTables) {
+        return "select to_regnamespace('" + quoted("\"" + schema + "\"") + "') is not null, "
+                + regclasses(schema, List.of(ChatbotSchema.CONVERSATIONS, ChatbotSchema.MESSAGES)) + ", "
+                + regclasses(schema, otherHistoryTables);
+    }
+
+    /** Reads the facts on {@code connection}, in autocommit mode. */
+    public static LockedFacts read(Connection connection, String schema, List<String> otherHistoryTables) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query(schema, otherHistoryTables))) {
+            if (!row.next()) {
+                return UNKNOWN;
+            }
+            return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3));
+        }
+    }
+
+    /** Whether any of {@code tables} exists in {@code schema}, as SQL. */
+    private static String regclasses(String schema, List<String> tables) {
+        if (tables.isEmpty()) {
+            return "false";
+        }
+        return "coalesce(" + tables.stream().map(table -> "to_regclass('" + quoted(SchemaTables.qualified(schema, table)) + "')")
+                .collect(Collectors.joining(", ")) + ") is not null";
+    }
+
+    private static String quoted(String literal) {
+        return literal.replace("'", "''");
+    }
+}

@@ -84,7 +84,7 @@ public final class RoundTrips {
     }
 
     /** The fixture's password user (SCRAM), made owner of {@code database} so that it may create in schema public. */
-    private static Database owner(TestPostgres server, TestDatabase database) throws SQLException {
+    static Database owner(TestPostgres server, TestDatabase database) throws SQLException {
         Database user = server.passwordUser(database, PASSWORD);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("alter database " + database.name() + " owner to " + user.user());
@@ -92,7 +92,8 @@ public final class RoundTrips {
         return user;
     }
 
-    private static void migrate(Path launcher, String engine, Database database) {
+    /** Runs {@code chatmigrate migrate} with {@code engine} on {@code database}, without TLS; fails unless it exits 0. */
+    static void migrate(Path launcher, String engine, Database database) {
         Map<String, String> environment = JavaProcess.credentials(database);
         environment.put("DATABASE_URL", database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "sslmode=disable");
         JavaProcess.launcher(launcher, List.of("migrate", "--engine", engine), environment).run();

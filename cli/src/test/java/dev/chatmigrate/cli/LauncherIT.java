@@ -1,15 +1,16 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,6 +166,42 @@ class LauncherIT {
         CommandRun migrate = migrate(jdk, Map.of("JAVA_OPTS", "-Xshare:auto"));
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(cacheFiles()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("on JDK 25 an image's cache, recorded by AotTraining beside the jar as cli/Dockerfile does, serves every engine's restart; nothing is written")
+    void imageCacheBesideTheJarServesEveryEnginesRestart() throws Exception {
+        Path jdk = jdk25();
+        Path image = Files.createDirectories(workingDirectory.resolve("opt"));
+        Path launcher = Files.copy(LAUNCHER, image.resolve("chatmigrate"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path jar = Files.copy(LAUNCHER.resolveSibling("chatmigrate.jar"), image.resolve("chatmigrate.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path training = Files.createDirectories(workingDirectory.resolve("training"));
+
+        CommandRun trained = CommandRun.run(List.of(jdk.resolve("bin/java").toString(), "-XX:TieredStopAtLevel=1",
+                "-XX:AOTCacheOutput=" + image.resolve("chatmigrate.aot"), "-cp", jar.toString(), "dev.chatmigrate.cli.AotTraining"),
+                training, Map.of("JAVA_HOME", jdk.toString()));
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(image.resolve("chatmigrate.aot")).isRegularFile();
+        for (String engine : List.of("flyway", "liquibase", "mybatis")) {
+            try (TestDatabase fresh = TestPostgres.server().createDatabase()) {
+                Map<String, String> environment = Map.of("DATABASE_URL", fresh.database().jdbcUrl() + "?user=" + fresh.database().user());
+                CommandRun first = launch(launcher, jdk, environment, "migrate", "--engine", engine);
+                assertThat(first.exitCode()).as(first.err()).isZero();
+                Path classLog = workingDirectory.resolve(engine + "-classes.log");
+
+                CommandRun restart = launch(launcher, jdk, Map.of("DATABASE_URL", environment.get("DATABASE_URL"),
+                        "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog), "migrate", "--engine", engine);
+
+                assertThat(restart.exitCode()).as(restart.err()).isZero();
+                assertThat(restart.out()).contains("is at version " + ChatbotSchema.LATEST_VERSION + ", nothing to apply");
+                assertThat(Files.readString(classLog)).as("the classes of %s's restart come from the image's cache", engine)
+                        .contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file")
+                        .contains("picocli.CommandLine source: shared objects file")
+                        .containsPattern("dev\\.chatmigrate\\.adapter\\." + engine + "\\.\\w+ source: shared objects file");
+            }
+        }
         assertThat(cacheFiles()).isEmpty();
     }
 }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,20 @@ class DirectSessionTest {
     private TestDatabase database;
 
     private final List<Connection> opened = new ArrayList<>();
+    /** The connections {@link DirectSession} asked for beyond the two it was given. */
+    private final List<Connection> probes = new ArrayList<>();
 
     @AfterEach
     void closeAll() throws SQLException {
         for (Connection connection : opened) {
             connection.close();
         }
+    }
+
+    private Connection probe() {
+        Connection probe = connect();
+        probes.add(probe);
+        return probe;
     }
 
     private Connection connect() {
@@ -51,28 +58,14 @@ class DirectSessionTest {
     @Test
     @DisplayName("two connections that each announced their own server process pass without opening a third")
     void ownProcessesPassWithoutAProbe() {
-        List<Connection> probes = new ArrayList<>();
-        Supplier<Connection> another = () -> {
-            Connection probe = connect();
-            probes.add(probe);
-            return probe;
-        };
-
-        assertThatCode(() -> DirectSession.require(connect(), connect(), another, "the test URL")).doesNotThrowAnyException();
+        assertThatCode(() -> DirectSession.require(connect(), connect(), this::probe, "the test URL")).doesNotThrowAnyException();
         assertThat(probes).isEmpty();
     }
 
     @Test
     @DisplayName("connections whose login key proves nothing (as through Neon's proxy) pass once a closed probe's process has ended")
     void unprovenKeysPassWhenTheClosedSessionEnds() {
-        List<Connection> probes = new ArrayList<>();
-        Supplier<Connection> another = () -> {
-            Connection probe = connect();
-            probes.add(probe);
-            return probe;
-        };
-
-        assertThatCode(() -> DirectSession.require(hidingLoginKey(connect()), connect(), another, "the test URL"))
+        assertThatCode(() -> DirectSession.require(hidingLoginKey(connect()), connect(), this::probe, "the test URL"))
                 .doesNotThrowAnyException();
         assertThat(probes).hasSize(1);
     }
@@ -80,9 +73,7 @@ class DirectSessionTest {
     @Test
     @DisplayName("a closed probe whose server process stays, as a pooler keeps it, is a pooler")
     void aSessionThatOutlivesItsConnectionIsAPooler() {
-        Supplier<Connection> pooled = () -> keptOnClose(connect());
-
-        assertThatThrownBy(() -> DirectSession.require(hidingLoginKey(connect()), connect(), pooled, "the test URL"))
+        assertThatThrownBy(() -> DirectSession.require(hidingLoginKey(connect()), connect(), () -> keptOnClose(connect()), "the test URL"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("leads to a transaction pooler")
                 .hasMessageContaining("after this process closed its connection")

@@ -9,6 +9,7 @@ import dev.chatmigrate.core.internal.DirectSession;
 import dev.chatmigrate.core.internal.EngineHistories;
 import dev.chatmigrate.core.internal.EngineSwitch;
 import dev.chatmigrate.core.internal.EngineWarmUp;
+import dev.chatmigrate.core.internal.HandedOverConnection;
 import dev.chatmigrate.core.internal.LockedFacts;
 import dev.chatmigrate.core.internal.OnlineRetry;
 import dev.chatmigrate.core.internal.PoolCapacity;
@@ -116,7 +117,7 @@ public final class MigrationRunner {
                 engineSwitch.complete(verified.getAsInt());
                 return new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of());
             }
-            MigrationReport report = withEngine(engine -> engine.migrate(target)).withAdoptionFirst(adopted);
+            MigrationReport report = withEngine(connection, engine -> engine.migrate(target)).withAdoptionFirst(adopted);
             engineSwitch.complete(report.versionAfter());
             return report;
         });
@@ -167,7 +168,7 @@ public final class MigrationRunner {
         checkTarget(target, 0, "downgrade");
         return locked("downgrade", null, true, (connection, facts, retry) -> {
             engineSwitch(connection).requireSoleHistory();
-            return withEngine(engine -> {
+            return withEngine(connection, engine -> {
                 int current = engine.status().currentVersion();
                 if (!allowDataLoss && target < current) {
                     DataLossGuard.check(connection, settings.schema(), current, target);
@@ -179,12 +180,12 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked("status", null, false, (connection, facts, retry) -> engineSwitch(connection).explain(withEngine(MigrationEngine::status)));
+        return locked("status", null, false, (connection, facts, retry) -> engineSwitch(connection).explain(withEngine(connection, MigrationEngine::status)));
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked("validate", null, true, (connection, facts, retry) -> withEngine(MigrationEngine::validate));
+        return locked("validate", null, true, (connection, facts, retry) -> withEngine(connection, MigrationEngine::validate));
     }
 
     /** Work done while the lock is held, on a connection of its own (not the lock's). */
@@ -203,10 +204,13 @@ public final class MigrationRunner {
         return EngineHistories.of(known);
     }
 
-    /** Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace. */
-    private <T> T withEngine(Function<MigrationEngine, T> work) {
-        try (MigrationEngine engine = provider.open(online)) {
-            return work.apply(engine);
+    /**
+     * Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace; its
+     * first connection is the work connection ({@link HandedOverConnection}).
+     */
+    private <T> T withEngine(Connection work, Function<MigrationEngine, T> operation) {
+        try (MigrationEngine engine = provider.open(online.withDataSource(new HandedOverConnection(online.dataSource(), work)))) {
+            return operation.apply(engine);
         }
     }
 
@@ -251,15 +255,26 @@ public final class MigrationRunner {
         ConnectionPair pair = ConnectionPair.open(handed, () -> ConnectionRetry.open(settings.dataSource(), settings.connectTimeout()), this::open);
         try (pair) {
             String database = settings.dataSource().toString();
-            DirectSession.require(pair.lock(), pair.work(), this::open, database);
-            try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout())) {
+            DirectSession direct = new DirectSession(this::open, database);
+            // the proof rides on queries made anyway: the lock's first attempt (before any wait) and the facts
+            try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout(),
+                    servedBy -> requireOwn(direct, pair.lock(), servedBy, pair.work()))) {
                 LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories().otherRecordingTables(provider));
+                direct.requireOwn(pair.work(), facts.backendPid(), pair.work());
                 return work.run(pair.work(), facts, retry);
             }
         } catch (MigrationException e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
             throw new StepFailedException(operation + " with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
+        }
+    }
+
+    private static void requireOwn(DirectSession direct, Connection connection, int servedBy, Connection observer) {
+        try {
+            direct.requireOwn(connection, servedBy, observer);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,14 +52,29 @@ public final class AdvisoryLock implements AutoCloseable {
      * {@link #close()}; it is left in a transaction meanwhile), waiting at most {@code timeout}.
      */
     public static AdvisoryLock acquire(Connection connection, String schema, Duration timeout) {
+        return acquire(connection, schema, timeout, pid -> { });
+    }
+
+    /**
+     * As {@link #acquire(Connection, String, Duration)}, telling {@code firstAttemptServedBy} which server process
+     * answered the first attempt, granted or not, before any waiting: a caller that must prove the session its own
+     * ({@link DirectSession}) does so without a round trip of its own, and refuses a pooler before any wait.
+     */
+    public static AdvisoryLock acquire(Connection connection, String schema, Duration timeout, IntConsumer firstAttemptServedBy) {
         int key = keyFor(schema);
         long deadline = System.nanoTime() + timeout.toNanos();
         long poll = 50;
         boolean announced = false;
         try {
             connection.setAutoCommit(false);
+            boolean first = true;
             while (true) {
-                if (tryLock(connection, key)) {
+                int servedBy = tryLock(connection, key);
+                if (first) {
+                    firstAttemptServedBy.accept(Math.abs(servedBy));
+                    first = false;
+                }
+                if (servedBy > 0) {
                     return new AdvisoryLock(connection);
                 }
                 connection.rollback(); // a waiter keeps no transaction open while it sleeps
@@ -86,16 +102,18 @@ public final class AdvisoryLock implements AutoCloseable {
 
     /**
      * One attempt inside the current transaction, with the session setting that keeps a held lock's transaction open
-     * sent along (one round trip; rolled back with the attempt when the lock is not granted). Nothing in the lock's
+     * sent along (one round trip; rolled back with the attempt when the lock is not granted): the session's server
+     * process when the lock was granted, minus it when not. Nothing in the lock's
      * transaction reads the catalog: a catalog snapshot would stay registered while the transaction is open, and
      * {@code CREATE INDEX CONCURRENTLY} on other connections would wait for it. Plain statements, so no server-side prepared statement is left behind.
      */
-    private static boolean tryLock(Connection connection, int key) throws SQLException {
+    private static int tryLock(Connection connection, int key) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + ");\n"
+            statement.execute("select pg_try_advisory_xact_lock(" + NAMESPACE + ", " + key + "), pg_backend_pid();\n"
                     + "set local idle_in_transaction_session_timeout = 0");
             try (ResultSet result = statement.getResultSet()) {
-                return result.next() && result.getBoolean(1);
+                result.next();
+                return result.getBoolean(1) ? result.getInt(2) : -result.getInt(2);
             }
         }
     }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.postgresql.PGConnection;
 
@@ -17,15 +16,18 @@ import org.postgresql.PGConnection;
  * state does not (seen through PgBouncer 1.18: Flyway "Unable to release PostgreSQL advisory lock", MyBatis
  * "CREATE INDEX CONCURRENTLY cannot run inside a transaction block").
  *
- * <p>The check is a proof, never a guess, so that it holds while other replicas use the same pooler:
+ * <p>The check is a proof, never a guess, so that it holds while other replicas use the same pooler. For each
+ * connection it is given the server process that answered a query the caller made anyway ({@code pg_backend_pid()}
+ * beside the lock attempt, the facts read under the lock):
  * <ol>
- * <li>Two open connections answered by the same {@code pg_backend_pid()} share a server session: a pooler.
- * <li>A connection answered by the server process it announced at login ({@code BackendKeyData}) is that process's
- *     own: PostgreSQL itself, or a plain TCP proxy or SSH tunnel that passes the login through. Poolers announce a
- *     key of their own. One query per connection proves it.
- * <li>Otherwise (Neon's proxy replaces the key on direct connections too) a third connection asks for its server
+ * <li>A connection answered by the process it announced at login ({@code BackendKeyData}) is that process's own:
+ *     PostgreSQL itself, or a plain TCP proxy or SSH tunnel that passes the login through. Poolers announce a key
+ *     of their own. No round trip.
+ * <li>Otherwise (Neon's proxy replaces the key on direct connections too) one more connection asks for its server
  *     process and closes: PostgreSQL ends a session's process with its connection, a pooler keeps it for the next
- *     client. A process still there {@link #SESSION_END} later is a pooler's.
+ *     client. A process still there {@link #SESSION_END} later is a pooler's. Proven once, the endpoint is direct
+ *     for every connection of the run.
+ * <li>Two connections answered by the same process share a server session: a pooler.
  * </ol>
  */
 public final class DirectSession {
@@ -34,31 +36,58 @@ public final class DirectSession {
     static final Duration SESSION_END = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private DirectSession() {
+    private final Supplier<Connection> another;
+    private final String database;
+    private boolean endpointProven;
+    private int firstPid;
+
+    /**
+     * A proof for the connections of one run against {@code database}; {@code another} opens one more connection to
+     * it when a connection's login cannot tell.
+     */
+    public DirectSession(Supplier<Connection> another, String database) {
+        this.another = another;
+        this.database = database;
     }
 
     /**
      * Throws {@link InvalidConfigurationException} when {@code first} and {@code second}, two open connections to
-     * {@code database}, are not each served by a server process of their own; {@code another} opens one more
-     * connection to the same database when the first two cannot tell. Run it before either starts a transaction.
+     * {@code database}, are not each served by a server process of their own, asking each for its process (one
+     * round trip each). Run it before either starts a transaction.
      */
     public static void require(Connection first, Connection second, Supplier<Connection> another, String database) throws SQLException {
-        int firstPid = backendPid(first);
-        int secondPid = backendPid(second);
-        if (firstPid == secondPid) {
-            throw pooler(database, "two connections of this process were both served by server process " + firstPid);
+        DirectSession proof = new DirectSession(another, database);
+        proof.requireOwn(first, backendPid(first), second);
+        proof.requireOwn(second, backendPid(second), second);
+    }
+
+    /**
+     * Throws {@link InvalidConfigurationException} unless {@code connection}, answered by server process {@code pid},
+     * is that process's own session, and not the session of a connection proven before. {@code observer}, a
+     * connection in autocommit mode, watches for the probe's process to end when one is needed.
+     */
+    public void requireOwn(Connection connection, int pid, Connection observer) throws SQLException {
+        if (firstPid == 0) {
+            firstPid = pid;
+        } else if (firstPid == pid) {
+            throw pooler("two connections of this process were both served by server process " + pid);
         }
-        if (announcedPid(first).equals(OptionalInt.of(firstPid)) && announcedPid(second).equals(OptionalInt.of(secondPid))) {
+        if (endpointProven || isAnnounced(connection, pid)) {
             return;
         }
         int closedPid;
         try (Connection probe = another.get()) {
             closedPid = backendPid(probe);
         }
-        if (outlivesItsConnection(closedPid, first)) {
-            throw pooler(database, "server process " + closedPid + " still served other clients " + SESSION_END.toSeconds()
+        if (outlivesItsConnection(closedPid, observer)) {
+            throw pooler("server process " + closedPid + " still served other clients " + SESSION_END.toSeconds()
                     + " s after this process closed its connection");
         }
+        endpointProven = true;
+    }
+
+    private static boolean isAnnounced(Connection connection, int pid) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class) && connection.unwrap(PGConnection.class).getBackendPID() == pid;
     }
 
     private static boolean outlivesItsConnection(int pid, Connection observer) throws SQLException {
@@ -76,18 +105,12 @@ public final class DirectSession {
                 if (System.nanoTime() > deadline) {
                     return true;
                 }
-                sleep(POLL);
+                ConnectionRetry.sleep(POLL.toMillis());
             }
         }
     }
 
-    private static OptionalInt announcedPid(Connection connection) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class)
-                ? OptionalInt.of(connection.unwrap(PGConnection.class).getBackendPID())
-                : OptionalInt.empty();
-    }
-
-    private static InvalidConfigurationException pooler(String database, String evidence) {
+    private InvalidConfigurationException pooler(String evidence) {
         return new InvalidConfigurationException("The database URL " + database + " leads to a transaction pooler, not to"
                 + " PostgreSQL itself: " + evidence + "."
                 + " Migrations need sessions of their own: the engines keep locks and settings in their session, which a"
@@ -100,15 +123,6 @@ public final class DirectSession {
         try (Statement statement = connection.createStatement(); ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
             pid.next();
             return pid.getInt(1);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while checking for a transaction pooler", e);
         }
     }
 }

@@ -13,18 +13,20 @@ import java.util.stream.Collectors;
  * What the runner needs to know about a schema before it changes anything, read in one round trip on the work
  * connection once the lock is held, so that a fresh database costs no catalog query of its own: whether the schema
  * exists, whether any chatbot table exists (nothing to adopt when none does), whether another engine's history table
- * exists (no switch when none does).
+ * exists (no switch when none does), and the work session's server process (for {@link DirectSession}).
+ *
+ * @param backendPid the work connection's {@code pg_backend_pid()}
  */
-public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory) {
+public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory, int backendPid) {
 
     /** Facts that prove nothing: every check runs as it would without them. */
-    public static final LockedFacts UNKNOWN = new LockedFacts(true, true, true);
+    public static final LockedFacts UNKNOWN = new LockedFacts(true, true, true, 0);
 
     /** One {@code select} of the facts for {@code schema}, given the other engines' recording tables. */
     static String query(String schema, List<String> otherHistoryTables) {
         return "select to_regnamespace('" + quoted("\"" + schema + "\"") + "') is not null, "
                 + regclasses(schema, List.of(ChatbotSchema.CONVERSATIONS, ChatbotSchema.MESSAGES)) + ", "
-                + regclasses(schema, otherHistoryTables);
+                + regclasses(schema, otherHistoryTables) + ", pg_backend_pid()";
     }
 
     /** Reads the facts on {@code connection}, in autocommit mode. */
@@ -33,7 +35,7 @@ public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean
             if (!row.next()) {
                 return UNKNOWN;
             }
-            return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3));
+            return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getInt(4));
         }
     }
 

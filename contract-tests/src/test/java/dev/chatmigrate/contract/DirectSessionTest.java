@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.core.MigrationRunner;
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.internal.DirectSession;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
+import dev.chatmigrate.verifier.SchemaVerifier;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -81,13 +86,35 @@ class DirectSessionTest {
     }
 
     @Test
-    @DisplayName("two connections served by one server process are a pooler")
+    @DisplayName("two connections served by one server process (as an idle pooler hands out the session just released) are a pooler")
     void oneProcessForTwoConnectionsIsAPooler() {
         Connection shared = connect();
 
-        assertThatThrownBy(() -> DirectSession.require(shared, shared, this::connect, "the test URL"))
+        assertThatThrownBy(() -> DirectSession.require(shared, keptOnClose(shared), this::connect, "the test URL"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("were both served by server process");
+    }
+
+    @Test
+    @DisplayName("the runner migrates and restarts through connections whose login proves nothing (as through Neon's proxy), proving the endpoint with one probe")
+    void runnerProvesAnEndpointWhoseLoginCannotTell() throws SQLException {
+        DataSource direct = database.settings("jdbc").dataSource();
+        DataSource keyless = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, called, arguments) -> {
+                    try {
+                        Object result = called.invoke(direct, arguments);
+                        return result instanceof Connection connection ? hidingLoginKey(connection) : result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        MigrationRunner runner = new MigrationRunner(database.settings("jdbc").withDataSource(keyless), new JdbcBaselineProvider());
+
+        assertThat(runner.migrate().versionAfter()).isEqualTo(ChatbotSchema.LATEST_VERSION);
+        assertThat(runner.migrate().steps()).isEmpty();
+        try (Connection connection = database.connect()) {
+            assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).isClean()).isTrue();
+        }
     }
 
     /** The connection as a driver other than pgJDBC, or a proxy that replaces the login's key, shows it: no key. */

@@ -256,9 +256,7 @@ public final class MigrationRunner {
         try (pair) {
             String database = settings.dataSource().toString();
             DirectSession direct = new DirectSession(this::open, database);
-            // the proof rides on queries made anyway: the lock's first attempt (before any wait) and the facts
-            try (AdvisoryLock lock = AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout(),
-                    servedBy -> requireOwn(direct, pair.lock(), servedBy, pair.work()))) {
+            try (AdvisoryLock lock = lock(pair, direct)) {
                 LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories().otherRecordingTables(provider));
                 direct.requireOwn(pair.work(), facts.backendPid(), pair.work());
                 return work.run(pair.work(), facts, retry);
@@ -270,11 +268,43 @@ public final class MigrationRunner {
         }
     }
 
-    private static void requireOwn(DirectSession direct, Connection connection, int servedBy, Connection observer) {
+    /**
+     * Takes the lock, proving the lock's session direct ({@link DirectSession}) from the first attempt's answer,
+     * before any wait. When its login cannot tell (Neon's proxy), the attempt is rolled back first: behind a pooler
+     * its open transaction would hold the server session the long proof may need.
+     */
+    private AdvisoryLock lock(ConnectionPair pair, DirectSession direct) throws SQLException {
         try {
-            direct.requireOwn(connection, servedBy, observer);
+            return AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout(), servedBy -> {
+                if (!isOwn(direct, pair.lock(), servedBy)) {
+                    throw new UnprovenSession(servedBy);
+                }
+            });
+        } catch (UnprovenSession unproven) {
+            pair.lock().rollback();
+            pair.lock().setAutoCommit(true);
+            direct.requireOwn(pair.lock(), unproven.servedBy, pair.work());
+            return AdvisoryLock.acquire(pair.lock(), settings.schema(), settings.lockTimeout());
+        }
+    }
+
+    private static boolean isOwn(DirectSession direct, Connection connection, int servedBy) {
+        try {
+            return direct.isOwn(connection, servedBy);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The lock's first attempt was answered by a session its login does not prove. */
+    private static final class UnprovenSession extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final int servedBy;
+
+        UnprovenSession(int servedBy) {
+            super(null, null, false, false);
+            this.servedBy = servedBy;
         }
     }
 

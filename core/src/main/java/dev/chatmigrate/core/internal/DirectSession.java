@@ -39,6 +39,7 @@ public final class DirectSession {
     private final Supplier<Connection> another;
     private final String database;
     private boolean endpointProven;
+    private Connection first;
     private int firstPid;
 
     /**
@@ -62,17 +63,28 @@ public final class DirectSession {
     }
 
     /**
-     * Throws {@link InvalidConfigurationException} unless {@code connection}, answered by server process {@code pid},
-     * is that process's own session, and not the session of a connection proven before. {@code observer}, a
-     * connection in autocommit mode, watches for the probe's process to end when one is needed.
+     * Whether {@code connection}, answered by server process {@code pid}, is proven that process's own session by its
+     * login alone, or by a probe earlier in the run; throws {@link InvalidConfigurationException} when {@code pid}
+     * served a connection proven before. No round trip: when it says no, {@link #requireOwn} proves it the long way.
      */
-    public void requireOwn(Connection connection, int pid, Connection observer) throws SQLException {
-        if (firstPid == 0) {
+    public boolean isOwn(Connection connection, int pid) throws SQLException {
+        if (first == null) {
+            first = connection;
             firstPid = pid;
-        } else if (firstPid == pid) {
+        } else if (connection != first && firstPid == pid) {
             throw pooler("two connections of this process were both served by server process " + pid);
         }
-        if (endpointProven || isAnnounced(connection, pid)) {
+        return endpointProven || isAnnounced(connection, pid);
+    }
+
+    /**
+     * Throws {@link InvalidConfigurationException} unless {@code connection}, answered by server process {@code pid},
+     * is that process's own session, and not the session of a connection proven before. {@code observer}, a
+     * connection in autocommit mode, watches for the probe's process to end when one is needed; neither connection
+     * may hold a transaction meanwhile (behind a pooler it would hold a server session the probe may need).
+     */
+    public void requireOwn(Connection connection, int pid, Connection observer) throws SQLException {
+        if (isOwn(connection, pid)) {
             return;
         }
         int closedPid;
@@ -119,7 +131,8 @@ public final class DirectSession {
                 + " for Neon the host without -pooler. Your application may keep using the pooler.");
     }
 
-    private static int backendPid(Connection connection) throws SQLException {
+    /** The server process answering {@code connection}, asked in a round trip of its own. */
+    public static int backendPid(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
             pid.next();
             return pid.getInt(1);

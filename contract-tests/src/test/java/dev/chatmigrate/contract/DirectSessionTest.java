@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -63,14 +64,14 @@ class DirectSessionTest {
     @Test
     @DisplayName("two connections that each announced their own server process pass without opening a third")
     void ownProcessesPassWithoutAProbe() {
-        assertThatCode(() -> DirectSession.require(connect(), connect(), this::probe, "the test URL")).doesNotThrowAnyException();
+        assertThatCode(() -> require(connect(), connect(), this::probe, "the test URL")).doesNotThrowAnyException();
         assertThat(probes).isEmpty();
     }
 
     @Test
     @DisplayName("connections whose login key proves nothing (as through Neon's proxy) pass once a closed probe's process has ended")
     void unprovenKeysPassWhenTheClosedSessionEnds() {
-        assertThatCode(() -> DirectSession.require(hidingLoginKey(connect()), connect(), this::probe, "the test URL"))
+        assertThatCode(() -> require(hidingLoginKey(connect()), connect(), this::probe, "the test URL"))
                 .doesNotThrowAnyException();
         assertThat(probes).hasSize(1);
     }
@@ -78,7 +79,7 @@ class DirectSessionTest {
     @Test
     @DisplayName("a closed probe whose server process stays, as a pooler keeps it, is a pooler")
     void aSessionThatOutlivesItsConnectionIsAPooler() {
-        assertThatThrownBy(() -> DirectSession.require(hidingLoginKey(connect()), connect(), () -> keptOnClose(connect()), "the test URL"))
+        assertThatThrownBy(() -> require(hidingLoginKey(connect()), connect(), () -> keptOnClose(connect()), "the test URL"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("leads to a transaction pooler")
                 .hasMessageContaining("after this process closed its connection")
@@ -90,7 +91,7 @@ class DirectSessionTest {
     void oneProcessForTwoConnectionsIsAPooler() {
         Connection shared = connect();
 
-        assertThatThrownBy(() -> DirectSession.require(shared, keptOnClose(shared), this::connect, "the test URL"))
+        assertThatThrownBy(() -> require(shared, keptOnClose(shared), this::connect, "the test URL"))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("were both served by server process");
     }
@@ -115,6 +116,13 @@ class DirectSessionTest {
         try (Connection connection = database.connect()) {
             assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).isClean()).isTrue();
         }
+    }
+
+    /** Proves {@code first} and then {@code second}, each by its own {@code pg_backend_pid()}, as the runner does from its queries. */
+    private static void require(Connection first, Connection second, Supplier<Connection> another, String database) throws SQLException {
+        DirectSession proof = new DirectSession(another, database);
+        proof.requireOwn(first, DirectSession.backendPid(first), second);
+        proof.requireOwn(second, DirectSession.backendPid(second), second);
     }
 
     /** The connection as a driver other than pgJDBC, or a proxy that replaces the login's key, shows it: no key. */

@@ -52,17 +52,6 @@ public final class DirectSession {
     }
 
     /**
-     * Throws {@link InvalidConfigurationException} when {@code first} and {@code second}, two open connections to
-     * {@code database}, are not each served by a server process of their own, asking each for its process (one
-     * round trip each). Run it before either starts a transaction.
-     */
-    public static void require(Connection first, Connection second, Supplier<Connection> another, String database) throws SQLException {
-        DirectSession proof = new DirectSession(another, database);
-        proof.requireOwn(first, backendPid(first), second);
-        proof.requireOwn(second, backendPid(second), second);
-    }
-
-    /**
      * Whether {@code connection}, answered by server process {@code pid}, is proven that process's own session by its
      * login alone, or by a probe earlier in the run; throws {@link InvalidConfigurationException} when {@code pid}
      * served a connection proven before. No round trip: when it says no, {@link #requireOwn} proves it the long way.

@@ -56,6 +56,8 @@ public final class MigrationRunner {
     private final MigrationSettings online;
     private final MigrationEngineProvider provider;
     private final AdoptionOptions adoption;
+    /** The histories of every engine on the class path and of {@link #provider}, found once. */
+    private final EngineHistories histories;
 
     public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider) {
         this(settings, provider, AdoptionOptions.DEFAULT);
@@ -68,6 +70,9 @@ public final class MigrationRunner {
         this.adoption = Objects.requireNonNull(adoption, "adoption");
         PoolCapacity.require(settings.dataSource());
         this.online = settings.withDataSource(DdlLockTimeout.apply(settings.dataSource(), settings.ddlLockTimeout()));
+        List<MigrationEngineProvider> known = new ArrayList<>(MigrationEngines.all());
+        known.add(provider);
+        this.histories = EngineHistories.of(known);
     }
 
     /** A runner for the engine named in {@code settings}, found by id on the class path. */
@@ -92,7 +97,7 @@ public final class MigrationRunner {
     public MigrationReport migrate(int target) {
         checkTarget(target, 1, "migrate");
         long started = System.nanoTime();
-        RestartCheck.Outcome restart = RestartCheck.run(settings.dataSource(), settings.connectTimeout(), provider, histories(), settings.schema());
+        RestartCheck.Outcome restart = RestartCheck.run(settings.dataSource(), settings.connectTimeout(), provider, histories, settings.schema());
         if (restart.reaches(target)) {
             int version = restart.proven().getAsInt();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -195,13 +200,7 @@ public final class MigrationRunner {
 
     /** Which other engines' histories track the schema, read under the lock; see {@link EngineSwitch}. */
     private EngineSwitch engineSwitch(Connection connection) throws SQLException {
-        return EngineSwitch.detect(provider, histories(), connection, settings.schema());
-    }
-
-    private EngineHistories histories() {
-        List<MigrationEngineProvider> known = new ArrayList<>(MigrationEngines.all());
-        known.add(provider);
-        return EngineHistories.of(known);
+        return EngineSwitch.detect(provider, histories, connection, settings.schema());
     }
 
     /**
@@ -257,7 +256,7 @@ public final class MigrationRunner {
             String database = settings.dataSource().toString();
             DirectSession direct = new DirectSession(this::open, database);
             try (AdvisoryLock lock = lock(pair, direct)) {
-                LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories().otherRecordingTables(provider));
+                LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories.otherRecordingTables(provider));
                 direct.requireOwn(pair.work(), facts.backendPid(), pair.work());
                 return work.run(pair.work(), facts, retry);
             }

@@ -39,8 +39,8 @@ public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean
         }
     }
 
-    /** Whether any of {@code tables} exists in {@code schema}, as SQL. */
-    private static String regclasses(String schema, List<String> tables) {
+    /** Whether any of {@code tables} exists in {@code schema}, as SQL; reads the catalog. */
+    static String regclasses(String schema, List<String> tables) {
         if (tables.isEmpty()) {
             return "false";
         }

@@ -2,7 +2,6 @@ package dev.chatmigrate.core.internal;
 
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
-import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.UpToDateCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,9 +93,7 @@ public final class RestartCheck {
      * yet: the full path completes both); the engine's history: three statements, one round trip.
      */
     static String sql(UpToDateCheck check, List<String> otherTables, String schema) {
-        String noOtherHistory = otherTables.isEmpty() ? "true"
-                : "coalesce(" + otherTables.stream().map(table -> "to_regclass('" + SchemaTables.qualified(schema, table).replace("'", "''") + "')")
-                        .collect(Collectors.joining(", ")) + ") is null";
+        String noOtherHistory = "not (" + LockedFacts.regclasses(schema, otherTables) + ")";
         String nothingLeftHalfDone = "not exists (select 1 from pg_index x" + onChatbotTable("x.indrelid", schema) + " and not x.indisvalid)"
                 + " and not exists (select 1 from pg_constraint c" + onChatbotTable("c.conrelid", schema) + " and not c.convalidated)";
         return "select pg_try_advisory_xact_lock(" + AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keyFor(schema) + ");\n"

@@ -5,6 +5,7 @@ import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.OutsideTransaction;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.ValidationReport;
@@ -18,15 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 
 /** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
 final class JdbcBaselineEngine implements MigrationEngine {
 
-    /** Statements PostgreSQL runs only outside a transaction block, or that must not share one with the others. */
-    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("(?i)\\b(index\\s+concurrently|validate\\s+constraint)\\b");
 
     private final JdbcBaselineProvider provider;
     private final Connection connection;
@@ -79,7 +77,7 @@ final class JdbcBaselineEngine implements MigrationEngine {
 
     private AppliedStep run(int version, String script, HistoryChange historyChange) {
         long started = System.nanoTime();
-        boolean transactional = !OUTSIDE_TRANSACTION.matcher(script).find();
+        boolean transactional = !OutsideTransaction.requiredBy(script);
         try {
             connection.setAutoCommit(!transactional);
             try (Statement statement = connection.createStatement()) {

@@ -5,6 +5,7 @@ import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.OutsideTransaction;
 import dev.chatmigrate.spi.Secrets;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.operations.DownOperation;
 import org.apache.ibatis.migration.operations.StatusOperation;
@@ -51,8 +51,6 @@ final class MyBatisEngine implements MigrationEngine {
     static final List<String> SCRIPT_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("000_create_changelog.sql"),
             ChatbotSchema.VERSIONS.stream().map(v -> String.format("%03d_%s.sql", v.number(), v.slug()))).toList();
 
-    /** Statements PostgreSQL runs only outside a transaction block, or that must not share one with the others. */
-    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("(?i)\\b(index\\s+concurrently|validate\\s+constraint)\\b");
 
     private final String id;
     private final MigrationSettings settings;
@@ -159,7 +157,7 @@ final class MyBatisEngine implements MigrationEngine {
         return option;
     }
 
-    /** Whether the script (or its undo) builds an index concurrently or validates a constraint: see {@link #OUTSIDE_TRANSACTION}. */
+    /** Whether the script (or its undo) builds an index concurrently or validates a constraint: see {@link OutsideTransaction}. */
     private boolean runsOutsideTransaction(Change script, boolean undo) {
         StringWriter sql = new StringWriter();
         try (Reader reader = scripts.getScriptReader(script, undo)) {
@@ -168,7 +166,7 @@ final class MyBatisEngine implements MigrationEngine {
             throw new StepFailedException("Cannot read the MyBatis script " + SCRIPTS + "/" + script.getFilename() + ": " + rootCause(e)
                     + ". It belongs inside the chatmigrate-mybatis-adapter jar; rebuild or reinstall that jar.", e);
         }
-        return OUTSIDE_TRANSACTION.matcher(sql.toString()).find();
+        return OutsideTransaction.requiredBy(sql.toString());
     }
 
     private void run(Change script, boolean undo, boolean outsideTransaction, Runnable operation) {

@@ -62,7 +62,8 @@ final class FlywayHistoryCheck implements UpToDateCheck {
         return OptionalInt.of(applied.size());
     }
 
-    private static int parse(String version) {
+    /** A history row's version as a number; -1 for none or a dotted one, which no chatmigrate script has. */
+    static int parse(String version) {
         try {
             return version == null ? -1 : Integer.parseInt(version);
         } catch (NumberFormatException e) {

@@ -35,27 +35,15 @@ final class RevisedScripts {
 
     /** The versions whose recorded checksum in {@code schema}'s history is a first release's. */
     static Set<Integer> recordedFirstReleases(DataSource dataSource, String schema) throws SQLException {
-        Set<Integer> versions = new HashSet<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select version, checksum from " + SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE)
-                     + " where type = 'SQL' and checksum is not null")) {
-            while (rows.next()) {
-                int version = parse(rows.getString(1));
-                if (isFirstRelease(version, rows.getInt(2))) {
-                    versions.add(version);
-                }
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return recordedFirstReleases(connection, schema);
         }
-        return versions;
     }
 
     /** Records the current checksum where {@code schema}'s history has a first release's; returns how many rows changed. */
     static int realign(DataSource dataSource, String schema) throws SQLException {
-        Set<Integer> revised = recordedFirstReleases(dataSource, schema);
-        if (revised.isEmpty()) {
-            return 0;
-        }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            Set<Integer> revised = recordedFirstReleases(connection, schema);
             for (int version : revised) {
                 statement.executeUpdate("update " + SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE) + " set checksum = "
                         + FlywayHistoryCheck.checksum(version) + " where type = 'SQL' and version = '" + version + "' and checksum = "
@@ -63,15 +51,22 @@ final class RevisedScripts {
                 LOG.info("Version {}'s script was revised after it was applied here (its check is now validated separately, which"
                         + " builds the same schema): recorded its current checksum in {}", version, FlywayEngine.HISTORY_TABLE);
             }
+            return revised.size();
         }
-        return revised.size();
     }
 
-    private static int parse(String version) {
-        try {
-            return version == null ? -1 : Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            return -1;
+    private static Set<Integer> recordedFirstReleases(Connection connection, String schema) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select version, checksum from " + SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE)
+                     + " where type = 'SQL' and checksum is not null")) {
+            while (rows.next()) {
+                int version = FlywayHistoryCheck.parse(rows.getString(1));
+                if (isFirstRelease(version, rows.getInt(2))) {
+                    versions.add(version);
+                }
+            }
         }
+        return versions;
     }
 }

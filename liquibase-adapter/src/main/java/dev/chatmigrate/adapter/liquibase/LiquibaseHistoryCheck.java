@@ -34,21 +34,20 @@ final class LiquibaseHistoryCheck implements UpToDateCheck {
 
     @Override
     public OptionalInt verify(ResultSet rows) throws SQLException {
-        Map<String, String> expected = expectedChecksums();
-        Map<String, String> earlier = earlierChecksums();
+        Map<String, Set<String>> accepted = acceptedChecksums();
         Set<String> recorded = new HashSet<>();
         int highest = -1;
         while (rows.next()) {
             String id = rows.getString(1);
             boolean ran = "EXECUTED".equals(rows.getString(4)) || "MARK_RAN".equals(rows.getString(4));
-            if (!expected.containsKey(id) || !AUTHOR.equals(rows.getString(2)) || !(expected.get(id).equals(rows.getString(3)) || rows.getString(3).equals(earlier.get(id))) || !ran
+            if (!accepted.containsKey(id) || !AUTHOR.equals(rows.getString(2)) || !accepted.get(id).contains(rows.getString(3)) || !ran
                     || !recorded.add(id)) {
                 return OptionalInt.empty();
             }
             highest = Math.max(highest, versionOf(id));
         }
         int version = highest;
-        boolean complete = expected.keySet().stream().filter(id -> versionOf(id) <= version).allMatch(recorded::contains);
+        boolean complete = accepted.keySet().stream().filter(id -> versionOf(id) <= version).allMatch(recorded::contains);
         return complete && version >= 0 ? OptionalInt.of(version) : OptionalInt.empty();
     }
 
@@ -64,15 +63,24 @@ final class LiquibaseHistoryCheck implements UpToDateCheck {
         return current;
     }
 
-    /** The checksums changesets revised since were first released with, by changeset id. */
-    private static Map<String, String> earlierChecksums() {
-        Map<String, String> earlier = new TreeMap<>();
-        checksums().forEach((key, md5) -> {
-            if (key.startsWith(EARLIER)) {
-                earlier.put(key.substring(EARLIER.length()), md5);
+    /**
+     * Per changeset of this build, the checksums its history row may carry: this build's, and for a changeset revised
+     * since, the one it was first released with (its {@code validCheckSum}). One read of the manifest.
+     */
+    private static Map<String, Set<String>> acceptedChecksums() {
+        Map<String, String> manifest = checksums();
+        Map<String, Set<String>> accepted = new TreeMap<>();
+        manifest.forEach((key, md5) -> {
+            if (!key.startsWith(EARLIER)) {
+                accepted.computeIfAbsent(key, id -> new HashSet<>()).add(md5);
             }
         });
-        return earlier;
+        manifest.forEach((key, md5) -> {
+            if (key.startsWith(EARLIER) && accepted.containsKey(key.substring(EARLIER.length()))) {
+                accepted.get(key.substring(EARLIER.length())).add(md5);
+            }
+        });
+        return accepted;
     }
 
     private static Map<String, String> checksums() {

@@ -54,6 +54,24 @@ class OnlineMigrationIT {
         }
     }
 
+    /** Version 3 with rows: the next migrate starts with version 4's concurrent index build. */
+    private void atVersion3(String engine) throws SQLException {
+        atVersion2(engine);
+        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
+        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+    }
+
+    /** A session holding an old snapshot, which CREATE INDEX CONCURRENTLY waits for until it is rolled back. */
+    private Connection oldSnapshot() throws SQLException {
+        Connection holder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
+        holder.setAutoCommit(false);
+        try (Statement statement = holder.createStatement()) {
+            statement.execute("set transaction isolation level repeatable read");
+            statement.execute("select count(*) from conversations");
+        }
+        return holder;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
     @DisplayName("a long reader: DDL waits and the writer's waits stay within the DDL lock timeout; migrate finishes once the reader ends")
@@ -107,16 +125,9 @@ class OnlineMigrationIT {
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
     @DisplayName("version 4's concurrent index build waiting for an old snapshot gives up after the DDL lock timeout and is rebuilt once the snapshot ends")
     void indexBuildWaitingForAnOldSnapshotIsRetried(String engine) throws Exception {
-        atVersion2(engine);
-        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
-        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        atVersion3(engine);
         ChatmigrateProcess.Result result;
-        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE);
-             Connection snapshotHolder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
-             Statement statement = snapshotHolder.createStatement()) {
-            snapshotHolder.setAutoCommit(false);
-            statement.execute("set transaction isolation level repeatable read");
-            statement.execute("select count(*) from conversations");
+        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE); Connection snapshotHolder = oldSnapshot()) {
             ChatmigrateProcess migrate = ChatmigrateProcess.start(environment(engine, "60s"), "migrate");
             assertThat(sampler.awaitWaits(CHATMIGRATE, 3, Duration.ofSeconds(60))).as("the build seen waiting three times").isTrue();
             assertThat(sampler.longestWaitOf(CHATMIGRATE)).isLessThan(DDL_LOCK_TIMEOUT.plus(MARGIN));
@@ -132,17 +143,10 @@ class OnlineMigrationIT {
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
     @DisplayName("sessions terminated while version 4's concurrent index build waits for an old snapshot: the same process ends at the latest version")
     void terminatedDuringTheIndexBuildTheSameProcessFinishes(String engine) throws Exception {
-        atVersion2(engine);
-        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
-        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        atVersion3(engine);
         var rowsBefore = Chatbot.rows(database);
         ChatmigrateProcess.Result result;
-        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE);
-             Connection snapshotHolder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
-             Statement statement = snapshotHolder.createStatement()) {
-            snapshotHolder.setAutoCommit(false);
-            statement.execute("set transaction isolation level repeatable read");
-            statement.execute("select count(*) from conversations"); // an old snapshot: CREATE INDEX CONCURRENTLY waits for it
+        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE); Connection snapshotHolder = oldSnapshot()) {
             ChatmigrateProcess migrate = ChatmigrateProcess.start(environment(engine, "60s"), "migrate");
             assertThat(sampler.awaitWaits(CHATMIGRATE, 1, Duration.ofSeconds(60))).as("the index build seen waiting").isTrue();
             assertThat(terminateSessionsOf(migrate)).as("sessions terminated").isPositive();
@@ -161,16 +165,9 @@ class OnlineMigrationIT {
     @MethodSource("dev.chatmigrate.cli.reliability.Engines#all")
     @DisplayName("only the session building version 4's index terminated: the same process ends at the latest version, nothing recorded as failed")
     void indexBuildingSessionAloneTerminatedTheSameProcessFinishes(String engine) throws Exception {
-        atVersion2(engine);
-        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment(engine, "10s"), "migrate", "--target", "3");
-        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        atVersion3(engine);
         ChatmigrateProcess.Result result;
-        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE);
-             Connection snapshotHolder = database.database().open(ChatbotLoad.READER, Duration.ofSeconds(10));
-             Statement statement = snapshotHolder.createStatement()) {
-            snapshotHolder.setAutoCommit(false);
-            statement.execute("set transaction isolation level repeatable read");
-            statement.execute("select count(*) from conversations");
+        try (LockWaitSampler sampler = LockWaitSampler.start(database, CHATMIGRATE); Connection snapshotHolder = oldSnapshot()) {
             ChatmigrateProcess migrate = ChatmigrateProcess.start(environment(engine, "60s"), "migrate");
             assertThat(sampler.awaitWaits(CHATMIGRATE, 1, Duration.ofSeconds(60))).as("the index build seen waiting").isTrue();
             assertThat(terminateWaitingSessionOf(migrate)).as("the waiting session terminated").isEqualTo(1);

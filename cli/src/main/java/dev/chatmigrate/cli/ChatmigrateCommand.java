@@ -5,7 +5,9 @@ import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.spi.Secrets;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ChatmigrateCommand.Version.class,
         description = "Keeps the chatbot's PostgreSQL schema (conversations, messages) correct with Flyway, Liquibase or MyBatis Migrations.",
-        subcommands = {MigrateCommand.class, PlanCommand.class, StatusCommand.class, VerifyCommand.class, DowngradeCommand.class, CompareCommand.class},
         footer = {"", "Settings: flags > environment (CHATMIGRATE_ENGINE, DATABASE_URL, ...) > system properties > chatmigrate.properties > defaults.",
                 "Exit codes: 0 ok, 1 step failed, 2 bad usage or configuration, 3 cannot connect, 4 schema drift or conflict,",
                 "5 lock timeout, 6 refused data loss."})
@@ -62,6 +63,10 @@ public final class ChatmigrateCommand {
     @Spec
     CommandSpec spec;
 
+    /** The subcommands, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class, StatusCommand.class, VerifyCommand.class,
+            DowngradeCommand.class, CompareCommand.class);
+
     final Map<String, String> environment;
 
     ChatmigrateCommand(Map<String, String> environment) {
@@ -74,10 +79,23 @@ public final class ChatmigrateCommand {
 
     /** Runs the command with {@code environment} in place of the process environment; returns the exit code. */
     static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new ChatmigrateCommand(environment)).setOut(out).setErr(err);
+        CommandLine commandLine = new CommandLine(new ChatmigrateCommand(environment));
+        subcommandsNamedIn(args).forEach(commandLine::addSubcommand);
+        commandLine.setOut(out).setErr(err);
         commandLine.setParameterExceptionHandler(ChatmigrateCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> failure(cmd, e));
         return commandLine.execute(args);
+    }
+
+    /**
+     * The subcommands {@code args} name, or all of them when it names none (help, a typo): picocli builds the model of
+     * every subcommand it is given, by reflection, which cost a restart about 25 ms for five it does not run
+     * (docs/performance.md). A word that is a value, as in {@code --schema status migrate}, only adds one more.
+     */
+    static List<Class<?>> subcommandsNamedIn(String... args) {
+        List<String> words = Arrays.asList(args);
+        List<Class<?>> named = SUBCOMMANDS.stream().filter(command -> words.contains(command.getAnnotation(Command.class).name())).toList();
+        return named.isEmpty() ? SUBCOMMANDS : named;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

@@ -269,4 +269,33 @@ class ChatmigrateCommandTest {
             assertThat(err).contains("migrations are disabled");
         }
     }
+
+    @Nested
+    @DisplayName("picocli is given only the subcommands the arguments name")
+    class Subcommands {
+
+        @Test
+        void aNamedCommandIsTheOnlyOneBuilt() {
+            assertThat(ChatmigrateCommand.subcommandsNamedIn("--engine", "liquibase", "migrate")).containsExactly(MigrateCommand.class);
+            assertThat(ChatmigrateCommand.subcommandsNamedIn("status", "--schema", "verify"))
+                    .as("a value that is also a command's name").containsExactly(StatusCommand.class, VerifyCommand.class);
+        }
+
+        @Test
+        void helpAndTyposGetEveryCommand() {
+            assertThat(ChatmigrateCommand.subcommandsNamedIn("--help")).isEqualTo(ChatmigrateCommand.SUBCOMMANDS);
+            assertThat(chatmigrate("--help")).isZero();
+            assertThat(out).contains("migrate", "plan", "status", "verify", "downgrade", "compare");
+            assertThat(chatmigrate("migrat")).isEqualTo(2);
+            assertThat(err).contains("Unmatched argument at index 0: 'migrat'");
+        }
+
+        @Test
+        void aNamedCommandStillInheritsTheRootOptions() {
+            environment.put("CHATMIGRATE_ENABLED", "false");
+
+            assertThat(chatmigrate("migrate", "--engine", "mybatis", "--schema", "bot")).isZero();
+            assertThat(err).contains("migrations are disabled");
+        }
+    }
 }

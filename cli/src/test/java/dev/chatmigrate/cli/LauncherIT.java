@@ -72,12 +72,22 @@ class LauncherIT {
     }
 
     @Test
-    @DisplayName("the launcher starts the JVM with only the quick compiler, and adds the options of JAVA_OPTS")
-    void oneShotCompilerAndJavaOpts() throws Exception {
+    @DisplayName("the launcher starts the JVM with the quick compiler only, the serial collector and no performance-data file, and adds JAVA_OPTS")
+    void oneShotSettingsAndJavaOpts() throws Exception {
         CommandRun version = launch(LAUNCHER, Jdks.current(), Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
 
         assertThat(version.exitCode()).as(version.err()).isZero();
-        assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+=\\s+1\\s").containsPattern("(?m)^chatmigrate \\S+$");
+        assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+=\\s+1\\s").containsPattern("UseSerialGC\\s+=\\s+true\\s")
+                .containsPattern("UsePerfData\\s+=\\s+false\\s").containsPattern("(?m)^chatmigrate \\S+$");
+    }
+
+    @Test
+    @DisplayName("a collector chosen in JAVA_OPTS replaces the serial one (the JVM refuses two)")
+    void collectorOfJavaOptsWins() throws Exception {
+        CommandRun version = launch(LAUNCHER, Jdks.current(), Map.of("JAVA_OPTS", "-XX:+UseParallelGC -XX:+PrintFlagsFinal"), "--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).containsPattern("UseParallelGC\\s+=\\s+true\\s").containsPattern("UseSerialGC\\s+=\\s+false\\s");
     }
 
     @Test

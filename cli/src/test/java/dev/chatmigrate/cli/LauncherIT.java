@@ -72,13 +72,15 @@ class LauncherIT {
     }
 
     @Test
-    @DisplayName("the launcher starts the JVM with the quick compiler only, the serial collector and no performance-data file, and adds JAVA_OPTS")
+    @DisplayName("the launcher starts the JVM with the quick compiler only, the serial collector, no performance-data file and native"
+            + " reflection, and adds JAVA_OPTS")
     void oneShotSettingsAndJavaOpts() throws Exception {
-        CommandRun version = launch(LAUNCHER, Jdks.current(), Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        CommandRun version = launch(LAUNCHER, Jdks.current(), Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal -XshowSettings:properties"), "--version");
 
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).containsPattern("TieredStopAtLevel\\s+=\\s+1\\s").containsPattern("UseSerialGC\\s+=\\s+true\\s")
                 .containsPattern("UsePerfData\\s+=\\s+false\\s").containsPattern("(?m)^chatmigrate \\S+$");
+        assertThat(version.err()).contains("jdk.reflect.useNativeAccessorOnly = true");
     }
 
     @Test

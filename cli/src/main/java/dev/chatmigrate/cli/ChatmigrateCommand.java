@@ -89,7 +89,7 @@ public final class ChatmigrateCommand {
 
     /**
      * The subcommands {@code args} name, or all of them when it names none (help, a typo): picocli builds the model of
-     * every subcommand it is given, by reflection, which cost a restart about 25 ms for five it does not run
+     * every subcommand it is given, by reflection, which cost a restart about 15 ms for five it does not run
      * (docs/performance.md). A word that is a value, as in {@code --schema status migrate}, only adds one more.
      */
     static List<Class<?>> subcommandsNamedIn(String... args) {

@@ -16,6 +16,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -64,22 +65,21 @@ class DirectSessionTest {
     @Test
     @DisplayName("two connections that each announced their own server process pass without opening a third")
     void ownProcessesPassWithoutAProbe() {
-        assertThatCode(() -> require(connect(), connect(), this::probe, "the test URL")).doesNotThrowAnyException();
+        assertThatCode(() -> require(connect(), connect(), this::probe)).doesNotThrowAnyException();
         assertThat(probes).isEmpty();
     }
 
     @Test
     @DisplayName("connections whose login key proves nothing (as through Neon's proxy) pass once a closed probe's process has ended")
     void unprovenKeysPassWhenTheClosedSessionEnds() {
-        assertThatCode(() -> require(hidingLoginKey(connect()), connect(), this::probe, "the test URL"))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> require(hidingLoginKey(connect()), connect(), this::probe)).doesNotThrowAnyException();
         assertThat(probes).hasSize(1);
     }
 
     @Test
     @DisplayName("a closed probe whose server process stays, as a pooler keeps it, is a pooler")
     void aSessionThatOutlivesItsConnectionIsAPooler() {
-        assertThatThrownBy(() -> require(hidingLoginKey(connect()), connect(), () -> keptOnClose(connect()), "the test URL"))
+        assertThatThrownBy(() -> require(hidingLoginKey(connect()), connect(), () -> keptOnClose(connect())))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("leads to a transaction pooler")
                 .hasMessageContaining("after this process closed its connection")
@@ -91,7 +91,7 @@ class DirectSessionTest {
     void oneProcessForTwoConnectionsIsAPooler() {
         Connection shared = connect();
 
-        assertThatThrownBy(() -> require(shared, keptOnClose(shared), this::connect, "the test URL"))
+        assertThatThrownBy(() -> require(shared, keptOnClose(shared), this::connect))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("were both served by server process");
     }
@@ -119,10 +119,20 @@ class DirectSessionTest {
     }
 
     /** Proves {@code first} and then {@code second}, each by its own {@code pg_backend_pid()}, as the runner does from its queries. */
-    private static void require(Connection first, Connection second, Supplier<Connection> another, String database) throws SQLException {
-        DirectSession proof = new DirectSession(another, database);
+    private static void require(Connection first, Connection second, Supplier<Connection> probes) throws SQLException {
+        DirectSession proof = new DirectSession(dataSource(probes), Duration.ofSeconds(5));
         proof.requireOwn(first, DirectSession.backendPid(first), second);
         proof.requireOwn(second, DirectSession.backendPid(second), second);
+    }
+
+    /** A data source whose connections are {@code connections}'. */
+    private static DataSource dataSource(Supplier<Connection> connections) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, called, arguments) -> switch (called.getName()) {
+                    case "getConnection" -> connections.get();
+                    case "toString" -> "the test URL";
+                    default -> throw new UnsupportedOperationException(called.getName());
+                });
     }
 
     /** The connection as a driver other than pgJDBC, or a proxy that replaces the login's key, shows it: no key. */

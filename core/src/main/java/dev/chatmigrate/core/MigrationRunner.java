@@ -12,7 +12,7 @@ import dev.chatmigrate.core.internal.EngineWarmUp;
 import dev.chatmigrate.core.internal.HandedOverConnection;
 import dev.chatmigrate.core.internal.LockedFacts;
 import dev.chatmigrate.core.internal.OnlineRetry;
-import dev.chatmigrate.core.internal.PoolCapacity;
+import dev.chatmigrate.core.internal.ConnectionPools;
 import dev.chatmigrate.core.internal.RestartCheck;
 import dev.chatmigrate.core.internal.SchemaAdoption;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -68,7 +68,7 @@ public final class MigrationRunner {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.adoption = Objects.requireNonNull(adoption, "adoption");
-        PoolCapacity.require(settings.dataSource());
+        ConnectionPools.requireCapacity(settings.dataSource());
         this.online = settings.withDataSource(DdlLockTimeout.apply(settings.dataSource(), settings.ddlLockTimeout()));
         List<MigrationEngineProvider> known = new ArrayList<>(MigrationEngines.all());
         known.add(provider);
@@ -253,8 +253,7 @@ public final class MigrationRunner {
     private <T> T lockedOnce(String operation, Connection handed, LockedWork<T> work, OnlineRetry retry) {
         ConnectionPair pair = ConnectionPair.open(handed, () -> ConnectionRetry.open(settings.dataSource(), settings.connectTimeout()), this::open);
         try (pair) {
-            String database = settings.dataSource().toString();
-            DirectSession direct = new DirectSession(this::open, database);
+            DirectSession direct = new DirectSession(settings.dataSource(), settings.connectTimeout());
             try (AdvisoryLock lock = lock(pair, direct)) {
                 LockedFacts facts = LockedFacts.read(pair.work(), settings.schema(), histories.otherRecordingTables(provider));
                 direct.requireOwn(pair.work(), facts.backendPid(), pair.work());

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
@@ -25,8 +25,9 @@ import org.postgresql.PGConnection;
  *     of their own. No round trip.
  * <li>Otherwise (Neon's proxy replaces the key on direct connections too) one more connection asks for its server
  *     process and closes: PostgreSQL ends a session's process with its connection, a pooler keeps it for the next
- *     client. A process still there {@link #SESSION_END} later is a pooler's. Proven once, the endpoint is direct
- *     for every connection of the run.
+ *     client. A process still there {@link #SESSION_END} later is a pooler's. An application's HikariCP pool in
+ *     front is told to drop that connection rather than keep it ({@link ConnectionPools#closeForGood}). Proven
+ *     once, the endpoint is direct for every connection of the run.
  * <li>Two connections answered by the same process share a server session: a pooler.
  * </ol>
  */
@@ -36,19 +37,19 @@ public final class DirectSession {
     static final Duration SESSION_END = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final Supplier<Connection> another;
-    private final String database;
+    private final DataSource probes;
+    private final Duration connectTimeout;
     private boolean endpointProven;
     private Connection first;
     private int firstPid;
 
     /**
-     * A proof for the connections of one run against {@code database}; {@code another} opens one more connection to
-     * it when a connection's login cannot tell.
+     * A proof for the connections of one run; {@code probes}, the data source they came from (not a wrapper of it),
+     * gives one more within {@code connectTimeout} when a connection's login cannot tell.
      */
-    public DirectSession(Supplier<Connection> another, String database) {
-        this.another = another;
-        this.database = database;
+    public DirectSession(DataSource probes, Duration connectTimeout) {
+        this.probes = probes;
+        this.connectTimeout = connectTimeout;
     }
 
     /**
@@ -76,9 +77,12 @@ public final class DirectSession {
         if (isOwn(connection, pid)) {
             return;
         }
+        Connection probe = ConnectionRetry.open(probes, connectTimeout);
         int closedPid;
-        try (Connection probe = another.get()) {
+        try {
             closedPid = backendPid(probe);
+        } finally {
+            ConnectionPools.closeForGood(probes, probe);
         }
         if (outlivesItsConnection(closedPid, observer)) {
             throw pooler("server process " + closedPid + " still served other clients " + SESSION_END.toSeconds()
@@ -112,12 +116,13 @@ public final class DirectSession {
     }
 
     private InvalidConfigurationException pooler(String evidence) {
-        return new InvalidConfigurationException("The database URL " + database + " leads to a transaction pooler, not to"
+        return new InvalidConfigurationException("The database URL " + probes + " leads to a transaction pooler, not to"
                 + " PostgreSQL itself: " + evidence + "."
                 + " Migrations need sessions of their own: the engines keep locks and settings in their session, which a"
                 + " pooler hands to other clients between transactions. Nothing was changed. Use the direct URL for"
                 + " migrations: for PgBouncer the PostgreSQL server's own host and port (usually 5432, not the pooler's 6432),"
-                + " for Neon the host without -pooler. Your application may keep using the pooler.");
+                + " for Neon the host without -pooler. Your application may keep using the pooler. (An application's own"
+                + " connection pool other than HikariCP keeps sessions open as a pooler does: give chatmigrate a URL of its own.)");
     }
 
     /** The server process answering {@code connection}, asked in a round trip of its own. */

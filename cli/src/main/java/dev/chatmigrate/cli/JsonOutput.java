@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.verifier.Drift;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SmokeCheck;
 import java.io.PrintWriter;
@@ -26,7 +27,11 @@ final class JsonOutput {
             List<String> notes) {
     }
 
-    record Difference(String table, String object, String expected, String found) {
+    record Difference(String table, String object, String expected, String found, String advice) {
+
+        static Difference of(Drift drift) {
+            return new Difference(drift.table(), drift.object(), drift.expected(), drift.found(), drift.advice());
+        }
     }
 
     record Verification(String engine, String schema, int version, boolean clean, boolean canonicalObjectsMatch, List<Difference> drift,
@@ -59,8 +64,8 @@ final class JsonOutput {
 
     static void verification(PrintWriter out, String engine, DriftReport drift, SmokeCheck.Result smoke) {
         write(out, new Verification(engine, drift.schema(), drift.version(), drift.isClean() && (smoke == null || smoke.passed()),
-                drift.canonicalObjectsMatch(), drift.differences().stream().map(d -> new Difference(d.table(), d.object(), d.expected(), d.found())).toList(),
-                drift.extras().stream().map(d -> new Difference(d.table(), d.object(), d.expected(), d.found())).toList(),
+                drift.canonicalObjectsMatch(), drift.differences().stream().map(Difference::of).toList(),
+                drift.extras().stream().map(Difference::of).toList(),
                 smoke == null ? null : smoke.passed(), smoke == null ? null : smoke.detail()));
     }
 

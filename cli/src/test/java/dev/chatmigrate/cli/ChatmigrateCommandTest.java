@@ -199,6 +199,22 @@ class ChatmigrateCommandTest {
             assertThat(verify.get("clean").asBoolean()).isFalse();
             assertThat(verify.get("drift").get(0).get("object").asText()).isEqualTo("column title");
             assertThat(verify.get("drift").get(0).get("found").asText()).isEqualTo("text null");
+            assertThat(verify.get("drift").get(0).get("advice").asText()).isEmpty();
+        }
+
+        @Test
+        void verifyNamesWhatToDoWhereThereIsMoreToSay() throws Exception {
+            assertThat(chatmigrate("migrate")).isZero();
+            try (Connection connection = database.connect()) {
+                connection.createStatement().execute("alter table messages drop constraint ck_messages_role;"
+                        + " alter table messages add constraint ck_messages_role check (role in ('system', 'user', 'assistant', 'tool')) not valid");
+            }
+
+            assertThat(chatmigrate("verify", "--json")).isEqualTo(4);
+
+            JsonNode drift = mapper.readTree(out).get("drift").get(0);
+            assertThat(drift.get("object").asText()).isEqualTo("constraint ck_messages_role");
+            assertThat(drift.get("advice").asText()).contains("run migrate again");
         }
 
         @Test

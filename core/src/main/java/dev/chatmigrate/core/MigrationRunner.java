@@ -2,6 +2,7 @@ package dev.chatmigrate.core;
 
 import dev.chatmigrate.core.internal.AdvisoryLock;
 import dev.chatmigrate.core.internal.ConnectionPair;
+import dev.chatmigrate.core.internal.ConnectionPools;
 import dev.chatmigrate.core.internal.ConnectionRetry;
 import dev.chatmigrate.core.internal.DataLossGuard;
 import dev.chatmigrate.core.internal.DdlLockTimeout;
@@ -12,7 +13,6 @@ import dev.chatmigrate.core.internal.EngineWarmUp;
 import dev.chatmigrate.core.internal.HandedOverConnection;
 import dev.chatmigrate.core.internal.LockedFacts;
 import dev.chatmigrate.core.internal.OnlineRetry;
-import dev.chatmigrate.core.internal.ConnectionPools;
 import dev.chatmigrate.core.internal.RestartCheck;
 import dev.chatmigrate.core.internal.SchemaAdoption;
 import dev.chatmigrate.schema.ChatbotSchema;

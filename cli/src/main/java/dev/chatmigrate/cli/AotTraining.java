@@ -8,30 +8,38 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The training run an image records its JDK 25 AOT cache from (cli/Dockerfile): what a replica does at every start,
- * with every engine. A child JVM starts the embedded PostgreSQL and migrates one schema per engine, so that neither
- * the embedded server's classes nor an engine's first migration are recorded; this JVM then restarts each engine on
- * its schema ({@code migrate} with nothing to apply), asks {@code status} and runs {@code verify}, through the command
- * as a deployment runs it (a database URL in the environment). The cache holds only what those load: the JVM loads
- * every class of an AOT cache at start-up, so a cache that also held the engines' migration classes would slow every
- * restart down to speed up a database's first migration (docs/performance.md). A command that fails fails the
- * training, and with it the image build.
+ * The training run an image records one engine's JDK 25 AOT cache from (cli/Dockerfile records one per engine, and the
+ * launcher starts each run from its engine's): the engine's first migration of an empty schema, then what a replica
+ * does at every start ({@code migrate} with nothing to apply, {@code status}, {@code verify}), through the command as a
+ * deployment runs it (a database URL in the environment). A child JVM serves the embedded PostgreSQL, so that its
+ * classes are not recorded. One cache per engine, because the JVM loads every class of an AOT cache at start-up: a
+ * cache of every engine's migration made each restart 30 to 40 ms slower, and one of every engine's restart left a
+ * first migration without its engine's classes (docs/performance.md). A command that fails fails the training, and
+ * with it the image build.
  */
 public final class AotTraining {
 
     private static final String DATABASE = "database";
-    private static final List<String> RESTART = List.of("migrate", "status", "verify");
+    private static final List<String> COMMANDS = List.of("migrate", "migrate", "status", "verify");
 
     private AotTraining() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length > 0 && args[0].equals(DATABASE)) {
-            serveMigratedDatabase();
+    /** {@code AotTraining ENGINE} records ENGINE's commands; {@code AotTraining database} serves the database. */
+    public static void main(String[] args) throws IOException, InterruptedException, SQLException {
+        if (args.length != 1 || !(args[0].equals(DATABASE) || MigrationEngines.ids().contains(args[0]))) {
+            throw new IllegalArgumentException("Expected the engine to train, one of " + MigrationEngines.ids() + ", found " + List.of(args));
+        }
+        if (args[0].equals(DATABASE)) {
+            serveDatabase();
             return;
         }
         Process database = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -42,10 +50,13 @@ public final class AotTraining {
             if (url == null) {
                 throw new IllegalStateException("The AOT training's database did not start (exit " + database.waitFor() + ")");
             }
-            for (String engine : MigrationEngines.ids()) {
-                for (String command : RESTART) {
-                    run(environment(url, engine), command);
-                }
+            String schema = "aot_training_" + args[0];
+            try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade"); // left by an earlier training in the same directory
+            }
+            Map<String, String> environment = Map.of("DATABASE_URL", url, "CHATMIGRATE_ENGINE", args[0], "CHATMIGRATE_SCHEMA", schema);
+            for (String command : COMMANDS) {
+                run(environment, command);
             }
         } finally {
             database.getOutputStream().close();
@@ -53,21 +64,13 @@ public final class AotTraining {
         }
     }
 
-    /** Starts the embedded PostgreSQL, migrates every engine's schema, prints the URL, and serves until its input ends. */
-    private static void serveMigratedDatabase() throws IOException {
+    /** Starts the embedded PostgreSQL, prints its URL, and serves until its input ends. */
+    private static void serveDatabase() throws IOException {
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start()) {
-            String url = embedded.database().jdbcUrl() + "?user=" + embedded.database().user();
-            for (String engine : MigrationEngines.ids()) {
-                run(environment(url, engine), "migrate");
-            }
-            System.out.println(url);
+            System.out.println(embedded.database().jdbcUrl() + "?user=" + embedded.database().user());
             System.out.flush();
             System.in.transferTo(OutputStream.nullOutputStream());
         }
-    }
-
-    private static Map<String, String> environment(String url, String engine) {
-        return Map.of("DATABASE_URL", url, "CHATMIGRATE_ENGINE", engine, "CHATMIGRATE_SCHEMA", "aot_training_" + engine);
     }
 
     private static void run(Map<String, String> environment, String command) {

@@ -182,34 +182,41 @@ class LauncherIT {
     }
 
     @Test
-    @DisplayName("on JDK 25 an image's cache, recorded by AotTraining beside the jar as cli/Dockerfile does, serves every engine's restart; nothing is written")
-    void imageCacheBesideTheJarServesEveryEnginesRestart() throws Exception {
+    @DisplayName("on JDK 25 an image's caches, one per engine recorded by AotTraining beside the jar as cli/Dockerfile does, serve each"
+            + " engine's first migration and restart; nothing is written")
+    void imageCachesBesideTheJarServeEachEngine() throws Exception {
         Path jdk = jdk25();
         Path image = Files.createDirectories(workingDirectory.resolve("opt"));
         Path launcher = Files.copy(LAUNCHER, image.resolve("chatmigrate"), StandardCopyOption.COPY_ATTRIBUTES);
         Path jar = Files.copy(LAUNCHER.resolveSibling("chatmigrate.jar"), image.resolve("chatmigrate.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         Path training = Files.createDirectories(workingDirectory.resolve("training"));
 
-        CommandRun trained = CommandRun.run(List.of(jdk.resolve("bin/java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:AOTCacheOutput=" + image.resolve("chatmigrate.aot"), "-cp", jar.toString(), "dev.chatmigrate.cli.AotTraining"),
-                training, Map.of("JAVA_HOME", jdk.toString()));
-
-        assertThat(trained.exitCode()).as(trained.err()).isZero();
-        assertThat(image.resolve("chatmigrate.aot")).isRegularFile();
         for (String engine : List.of("flyway", "liquibase", "mybatis")) {
+            Path cache = image.resolve("chatmigrate-" + engine + ".aot");
+            CommandRun trained = CommandRun.run(List.of(jdk.resolve("bin/java").toString(), "-XX:TieredStopAtLevel=1",
+                    "-XX:AOTCacheOutput=" + cache, "-cp", jar.toString(), "dev.chatmigrate.cli.AotTraining", engine),
+                    training, Map.of("JAVA_HOME", jdk.toString()));
+            assertThat(trained.exitCode()).as(trained.err()).isZero();
+            assertThat(cache).isRegularFile();
+
             try (TestDatabase fresh = TestPostgres.server().createDatabase()) {
-                Map<String, String> environment = Map.of("DATABASE_URL", fresh.database().jdbcUrl() + "?user=" + fresh.database().user());
-                CommandRun first = launch(launcher, jdk, environment, "migrate", "--engine", engine);
+                String url = fresh.database().jdbcUrl() + "?user=" + fresh.database().user();
+                Path firstLog = workingDirectory.resolve(engine + "-first-classes.log");
+                Path restartLog = workingDirectory.resolve(engine + "-restart-classes.log");
+
+                CommandRun first = launch(launcher, jdk, Map.of("DATABASE_URL", url, "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + firstLog),
+                        "migrate", "--engine", engine);
+                CommandRun restart = launch(launcher, jdk, Map.of("DATABASE_URL", url, "CHATMIGRATE_ENGINE", engine,
+                        "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + restartLog), "migrate");
+
                 assertThat(first.exitCode()).as(first.err()).isZero();
-                Path classLog = workingDirectory.resolve(engine + "-classes.log");
-
-                CommandRun restart = launch(launcher, jdk, Map.of("DATABASE_URL", environment.get("DATABASE_URL"),
-                        "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog), "migrate", "--engine", engine);
-
+                assertThat(first.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION);
+                assertThat(Files.readString(firstLog)).as("the classes of %s's first migration come from its cache", engine)
+                        .contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file")
+                        .containsPattern("dev\\.chatmigrate\\.adapter\\." + engine + "\\.\\w+Engine source: shared objects file");
                 assertThat(restart.exitCode()).as(restart.err()).isZero();
                 assertThat(restart.out()).contains("is at version " + ChatbotSchema.LATEST_VERSION + ", nothing to apply");
-                assertThat(Files.readString(classLog)).as("the classes of %s's restart come from the image's cache", engine)
-                        .contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file")
+                assertThat(Files.readString(restartLog)).as("the classes of %s's restart (engine from the environment) come from its cache", engine)
                         .contains("picocli.CommandLine source: shared objects file")
                         .containsPattern("dev\\.chatmigrate\\.adapter\\." + engine + "\\.\\w+ source: shared objects file");
             }

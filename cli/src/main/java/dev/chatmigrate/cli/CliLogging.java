@@ -65,11 +65,6 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
      */
     static final class Line extends LayoutBase<ILoggingEvent> {
 
-        /**
-         * Flyway's advice after a version that ran outside a transaction failed. Wrong here: chatmigrate's versions
-         * are idempotent, and the runner runs the version again (a lock timeout, a lost connection) or says what to do.
-         */
-        private static final String RESTORE_BACKUPS = " Please restore backups and roll back database and code!";
         private static volatile boolean verbose;
         /** Other libraries' lines already printed: an engine repeats the same line on every retry of a step. */
         private final Set<String> printed = ConcurrentHashMap.newKeySet();
@@ -81,7 +76,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
                 String trace = thrown == null ? "" : ThrowableProxyUtil.asString(thrown) + System.lineSeparator();
                 return prefix(event) + event.getFormattedMessage() + System.lineSeparator() + trace;
             }
-            StringBuilder line = new StringBuilder(prefix(event)).append(oneLine(event.getFormattedMessage()).replace(RESTORE_BACKUPS, ""));
+            StringBuilder line = new StringBuilder(prefix(event)).append(oneLine(event.getFormattedMessage()));
             if (thrown != null) {
                 IThrowableProxy root = thrown;
                 while (root.getCause() != null && root.getCause() != root) {

@@ -74,15 +74,4 @@ class CliLoggingTest {
 
         assertThat(new CliLogging.Line().doLayout(event)).isEqualTo("flyway warn: DB: something odd" + System.lineSeparator());
     }
-
-    @Test
-    @DisplayName("Flyway's advice to restore backups after a non-transactional version failed is left out: the version is idempotent and is run again")
-    void flywaysRestoreBackupsAdviceIsLeftOut() {
-        Logger flyway = new LoggerContext().getLogger("org.flywaydb.core.internal.command.DbMigrate");
-        LoggingEvent event = new LoggingEvent(Logger.FQCN, flyway, Level.ERROR, "Migration of schema \"public\" to version \"3 - add messages"
-                + " token count\" [non-transactional] failed! Please restore backups and roll back database and code!", null, null);
-
-        assertThat(new CliLogging.Line().doLayout(event)).isEqualTo("flyway error: Migration of schema \"public\" to version"
-                + " \"3 - add messages token count\" [non-transactional] failed!" + System.lineSeparator());
-    }
 }

@@ -66,7 +66,8 @@ final class FlywayEngine implements MigrationEngine {
                 .baselineVersion("0")
                 .baselineDescription("chatmigrate adoption of existing tables")
                 .ignoreMigrationPatterns("*:pending", "*:future")
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                .loggers(FlywayLog.class.getName());
     }
 
     /** Flyway's start-up without a database: its plugins and configuration, loaded once and dropped. */

@@ -25,7 +25,6 @@ import java.util.zip.CRC32;
 /** The raw-DDL baseline on one connection; see {@link JdbcBaselineProvider}. */
 final class JdbcBaselineEngine implements MigrationEngine {
 
-
     private final JdbcBaselineProvider provider;
     private final Connection connection;
     private final String history;

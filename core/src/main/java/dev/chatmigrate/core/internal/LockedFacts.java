@@ -19,12 +19,9 @@ import java.util.stream.Collectors;
  */
 public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory, int backendPid) {
 
-    /** Facts that prove nothing: every check runs as it would without them. */
-    public static final LockedFacts UNKNOWN = new LockedFacts(true, true, true, 0);
-
     /** One {@code select} of the facts for {@code schema}, given the other engines' recording tables. */
     static String query(String schema, List<String> otherHistoryTables) {
-        return "select to_regnamespace('" + quoted("\"" + schema + "\"") + "') is not null, "
+        return "select to_regnamespace(" + AdoptionWork.literal(AdoptionWork.quote(schema)) + ") is not null, "
                 + regclasses(schema, List.of(ChatbotSchema.CONVERSATIONS, ChatbotSchema.MESSAGES)) + ", "
                 + regclasses(schema, otherHistoryTables) + ", pg_backend_pid()";
     }
@@ -32,9 +29,7 @@ public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean
     /** Reads the facts on {@code connection}, in autocommit mode. */
     public static LockedFacts read(Connection connection, String schema, List<String> otherHistoryTables) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query(schema, otherHistoryTables))) {
-            if (!row.next()) {
-                return UNKNOWN;
-            }
+            row.next(); // a select without a from clause: always one row
             return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getInt(4));
         }
     }
@@ -44,11 +39,7 @@ public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean
         if (tables.isEmpty()) {
             return "false";
         }
-        return "coalesce(" + tables.stream().map(table -> "to_regclass('" + quoted(SchemaTables.qualified(schema, table)) + "')")
+        return "coalesce(" + tables.stream().map(table -> "to_regclass(" + AdoptionWork.literal(SchemaTables.qualified(schema, table)) + ")")
                 .collect(Collectors.joining(", ")) + ") is not null";
-    }
-
-    private static String quoted(String literal) {
-        return literal.replace("'", "''");
     }
 }

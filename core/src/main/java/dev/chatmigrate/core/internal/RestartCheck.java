@@ -103,8 +103,8 @@ public final class RestartCheck {
 
     /** A join and condition keeping the rows whose {@code relation} column is a chatbot table of {@code schema}. */
     private static String onChatbotTable(String relation, String schema) {
-        return " join pg_class t on t.oid = " + relation + " join pg_namespace n on n.oid = t.relnamespace where n.nspname = '"
-                + schema.replace("'", "''") + "' and t.relname in ('" + ChatbotSchema.CONVERSATIONS + "', '" + ChatbotSchema.MESSAGES + "')";
+        return " join pg_class t on t.oid = " + relation + " join pg_namespace n on n.oid = t.relnamespace where n.nspname = "
+                + AdoptionWork.literal(schema) + " and t.relname in ('" + ChatbotSchema.CONVERSATIONS + "', '" + ChatbotSchema.MESSAGES + "')";
     }
 
     private static boolean first(ResultSet result) throws SQLException {

@@ -51,7 +51,6 @@ final class MyBatisEngine implements MigrationEngine {
     static final List<String> SCRIPT_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("000_create_changelog.sql"),
             ChatbotSchema.VERSIONS.stream().map(v -> String.format("%03d_%s.sql", v.number(), v.slug()))).toList();
 
-
     private final String id;
     private final MigrationSettings settings;
     private final ClasspathMigrationLoader scripts;

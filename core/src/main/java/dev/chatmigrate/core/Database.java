@@ -33,7 +33,7 @@ public record Database(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new InvalidConfigurationException("Expected a PostgreSQL JDBC URL (jdbc:postgresql://host/db), found '"
-                    + Secrets.redact(jdbcUrl) + "'.");
+                    + Secrets.redactUrl(jdbcUrl) + "'.");
         }
     }
 
@@ -110,6 +110,6 @@ public record Database(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return Secrets.redact(jdbcUrl) + (user == null ? "" : " as " + user) + (password == null ? "" : " (password ****)");
+        return Secrets.redactUrl(jdbcUrl) + (user == null ? "" : " as " + user) + (password == null ? "" : " (password ****)");
     }
 }

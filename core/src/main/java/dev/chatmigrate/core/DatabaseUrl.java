@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A database URL as users paste it, turned into a {@link Database}: either a pgJDBC URL
@@ -51,7 +52,11 @@ public record DatabaseUrl(Database database, List<String> notices) {
             return parseJdbc(trimmed);
         }
         if (trimmed.startsWith("postgresql://") || trimmed.startsWith("postgres://")) {
-            return parseLibpq(trimmed);
+            try {
+                return parseLibpq(trimmed);
+            } catch (InvalidConfigurationException e) {
+                throw unencodedInUserInfo(trimmed).map(problem -> invalid(trimmed, problem)).orElse(e);
+            }
         }
         throw invalid(trimmed, "the scheme is not postgresql:// or jdbc:postgresql://");
     }
@@ -70,23 +75,28 @@ public record DatabaseUrl(Database database, List<String> notices) {
 
     private static DatabaseUrl parseLibpq(String url) {
         String rest = url.substring(url.indexOf("://") + 3);
-        int query = rest.indexOf('?');
-        String parametersPart = query < 0 ? "" : rest.substring(query + 1);
-        String beforeQuery = query < 0 ? rest : rest.substring(0, query);
-        int slash = beforeQuery.indexOf('/', Math.max(0, beforeQuery.lastIndexOf('@')));
-        String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
-        String databaseName = slash < 0 ? "" : decode(url, beforeQuery.substring(slash + 1));
-
+        // As libpq reads it: the user information ends at the first '@' that comes before any '/', so a password may
+        // hold '?' and '#' as they are, while '@' and '/' must be percent-encoded.
+        int at = userInfoEnd(rest);
         String user = null;
         String password = null;
-        int at = authority.lastIndexOf('@');
         if (at >= 0) {
-            String userInfo = authority.substring(0, at);
+            String userInfo = rest.substring(0, at);
             int colon = userInfo.indexOf(':');
             user = decode(url, colon < 0 ? userInfo : userInfo.substring(0, colon));
             password = colon < 0 ? null : decode(url, userInfo.substring(colon + 1));
-            authority = authority.substring(at + 1);
+            rest = rest.substring(at + 1);
         }
+        int query = rest.indexOf('?');
+        String parametersPart = query < 0 ? "" : rest.substring(query + 1);
+        String beforeQuery = query < 0 ? rest : rest.substring(0, query);
+        int slash = beforeQuery.indexOf('/');
+        String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+        String path = slash < 0 ? "" : beforeQuery.substring(slash + 1);
+        if (path.contains("/") || path.contains("@")) {
+            throw invalid(url, "the database name holds a '/' or '@', which must be percent-encoded (%2F, %40)");
+        }
+        String databaseName = decode(url, path);
         if (authority.isEmpty()) {
             throw invalid(url, "no host is given");
         }
@@ -101,8 +111,11 @@ public record DatabaseUrl(Database database, List<String> notices) {
         }
 
         Map<String, String> pgjdbc = new LinkedHashMap<>();
+        String previous = null;
         for (Map.Entry<String, String> parameter : parseQuery(url, parametersPart).entrySet()) {
             String key = parameter.getKey();
+            boolean afterPassword = "password".equals(previous);
+            previous = key;
             String value = parameter.getValue();
             switch (key) {
                 case "user" -> user = value;
@@ -116,7 +129,10 @@ public record DatabaseUrl(Database database, List<String> notices) {
                 default -> {
                     String mapped = LIBPQ_TO_PGJDBC.get(key);
                     if (mapped == null) {
-                        throw invalid(url, "the parameter '" + key + "' is not supported; supported: "
+                        // After password=..., an unknown name is likely the rest of a password that holds an '&'.
+                        throw invalid(url, (afterPassword ? "the parameter after 'password' is not supported, or the"
+                                + " password holds an '&', which must be written %26;" : "the parameter '" + key + "' is not supported;")
+                                + " supported: "
                                 + String.join(", ", LIBPQ_TO_PGJDBC.keySet().stream().sorted().toList()));
                     }
                     pgjdbc.put(mapped, "target_session_attrs".equals(key) ? targetServerType(value) : value);
@@ -125,6 +141,36 @@ public record DatabaseUrl(Database database, List<String> notices) {
         }
         String jdbcUrl = "jdbc:postgresql://" + String.join(",", hosts) + "/" + encodePath(databaseName) + toQuery(pgjdbc);
         return new DatabaseUrl(new Database(jdbcUrl, user, password), notices);
+    }
+
+    /**
+     * Why a libpq URI that failed to parse most likely did: its user information, read up to its last '@', holds a
+     * character that must be percent-encoded there.
+     */
+    private static Optional<String> unencodedInUserInfo(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        String userInfo = rest.substring(0, Math.max(rest.lastIndexOf('@'), 0));
+        for (char c : new char[] {'@', '/'}) {
+            if (userInfo.indexOf(c) >= 0) {
+                return Optional.of("the user name or password holds a '" + c + "', which must be written %"
+                        + String.format("%02X", (int) c) + " in a URL (percent-encode the password, or give it in DATABASE_PASSWORD)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where libpq ends the user information of {@code rest} (what follows {@code ://}): its first '@' before any '/', or -1. */
+    private static int userInfoEnd(String rest) {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '@') {
+                return i;
+            }
+            if (c == '/') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static String directHost(String url, String hostAndPort, List<String> notices) {
@@ -173,15 +219,19 @@ public record DatabaseUrl(Database database, List<String> notices) {
         if (query.isEmpty()) {
             return parameters;
         }
+        String previous = null;
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw invalid(url, "the parameter '" + pair + "' has no value (expected key=value)");
+                // Never the pair itself: after password=..., it is likely the rest of a password that holds an '&'.
+                throw invalid(url, (previous == null ? "a parameter" : "the parameter after '" + previous + "'")
+                        + " has no value (expected key=value; a value that holds '&' must write it %26)");
             }
-            parameters.put(decode(url, pair.substring(0, equals)), decode(url, pair.substring(equals + 1)));
+            previous = decode(url, pair.substring(0, equals));
+            parameters.put(previous, decode(url, pair.substring(equals + 1)));
         }
         return parameters;
     }
@@ -239,7 +289,8 @@ public record DatabaseUrl(Database database, List<String> notices) {
             "postgresql://{user}:{password}@{host}[:{port}]/{database}[?sslmode=require] or jdbc:postgresql://{host}[:{port}]/{database}";
 
     private static InvalidConfigurationException invalid(String url, String problem) {
-        return new InvalidConfigurationException("The database URL '" + Secrets.redact(url) + "' is not valid: " + problem
-                + ". Expected " + EXPECTED + ".", "url", EXPECTED, Secrets.redact(url));
+        String shown = Secrets.redactUrl(url);
+        return new InvalidConfigurationException("The database URL '" + shown + "' is not valid: " + problem
+                + ". Expected " + EXPECTED + ".", "url", EXPECTED, shown);
     }
 }

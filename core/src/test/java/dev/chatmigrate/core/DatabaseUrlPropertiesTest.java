@@ -46,6 +46,40 @@ class DatabaseUrlPropertiesTest {
         assertThat(parsed.database().toString()).isEqualTo(withOtherPassword);
     }
 
+    /**
+     * A password as users paste it, not encoded, in the user information or in a {@code password=} parameter of either
+     * form: the URL parses, or its error names a cause; either way no text shown holds the password. A password that a
+     * message holds anyway, whichever the password (say "valid"), says nothing and is not asked about.
+     */
+    @Property
+    void rawPasswordsOfEveryPrintableCharacterAreNeverShown(@ForAll("rawPasswords") String password, @ForAll @IntRange(min = 0, max = 2) int form) {
+        String url = switch (form) {
+            case 0 -> "postgresql://bot:" + password + "@127.0.0.1:5432/chat?sslmode=disable";
+            case 1 -> "postgresql://127.0.0.1:5432/chat?user=bot&password=" + password + "&sslmode=disable";
+            default -> "jdbc:postgresql://127.0.0.1:5432/chat?user=bot&password=" + password;
+        };
+        String shown = shown(url);
+        if (shown(url.replace(password, "Zq7Zq7Zq7Zq7")).contains(password)) {
+            return;
+        }
+        assertThat(shown).doesNotContain(password);
+    }
+
+    @Provide
+    Arbitrary<String> rawPasswords() {
+        return Arbitraries.strings().withCharRange(' ', '~').ofMinLength(8).ofMaxLength(40);
+    }
+
+    /** Every text {@link DatabaseUrl#parse} lets out: the database's description, or the error and its "found" value. */
+    private static String shown(String url) {
+        try {
+            DatabaseUrl parsed = DatabaseUrl.parse(url);
+            return parsed.database().toString() + "\n" + String.join("\n", parsed.notices());
+        } catch (InvalidConfigurationException e) {
+            return e.getMessage() + "\n" + e.found();
+        }
+    }
+
     @Property
     void garbageIsEitherAValidUrlOrAConfigurationErrorThatHidesThePassword(@ForAll @StringLength(max = 60) String garbage) {
         String url = "postgresql://bot:Sup3rSecret@" + garbage;

@@ -121,4 +121,48 @@ class DatabaseUrlTest {
                     .hasMessageNotContaining("hunter2");
         }
     }
+
+    @Nested
+    @DisplayName("passwords users paste unencoded")
+    class RawPasswords {
+
+        @Test
+        @DisplayName("'?' and '#' in a password are read as libpq reads them: part of the password")
+        void questionMarkAndHashAreThePasswords() {
+            DatabaseUrl url = DatabaseUrl.parse("postgresql://w2:s3cr#t?x@127.0.0.1:5432/db");
+
+            assertThat(url.database().password()).isEqualTo("s3cr#t?x");
+            assertThat(url.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/db");
+        }
+
+        @Test
+        @DisplayName("an '@' or '/' in a password is named as the cause, and the whole password is masked")
+        void atAndSlashAreNamed() {
+            assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://weird:p@ss:w/rd%?#& x@127.0.0.1/db"))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("'postgresql://weird:****@127.0.0.1/db'")
+                    .hasMessageContaining("holds a '@', which must be written %40")
+                    .hasMessageNotContaining("ss:w").hasMessageNotContaining("rd%");
+            assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://weird:pa/ss@127.0.0.1/db"))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("'postgresql://weird:****@127.0.0.1/db'")
+                    .hasMessageContaining("holds a '/', which must be written %2F")
+                    .hasMessageNotContaining("pa/ss");
+        }
+
+        @Test
+        @DisplayName("a password parameter that holds '&' is masked to its end, and the error does not quote its rest")
+        void ampersandInAPasswordParameter() {
+            assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://127.0.0.1/db?user=bot&password=ab&cdef9Kq"))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("password=****'")
+                    .hasMessageContaining("the parameter after 'password' has no value")
+                    .hasMessageNotContaining("cdef9Kq");
+            assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://127.0.0.1/db?password=ab&cd=ef&sslmode=require"))
+                    .isInstanceOf(InvalidConfigurationException.class)
+                    .hasMessageContaining("password=****&sslmode=require'")
+                    .hasMessageContaining("the password holds an '&'")
+                    .hasMessageNotContaining("cd=ef");
+        }
+    }
 }

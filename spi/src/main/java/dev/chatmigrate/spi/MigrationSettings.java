@@ -2,7 +2,6 @@ package dev.chatmigrate.spi;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -10,15 +9,13 @@ import javax.sql.DataSource;
  *
  * @param engineId       the provider id, such as {@code flyway}
  * @param dataSource     where every connection comes from: the application's own pool, or one made from a URL
- * @param schema         a plain lowercase PostgreSQL identifier, {@code public} by default
+ * @param schema         a plain lowercase PostgreSQL identifier, {@code public} by default ({@link SchemaName})
  * @param connectTimeout how long connecting keeps retrying while the database wakes up
  * @param lockTimeout    the whole budget for waiting on locks: another migrator's, and the tables' locks a step needs
  * @param ddlLockTimeout how long one DDL statement waits for its table lock before its step is retried
  */
 public record MigrationSettings(String engineId, DataSource dataSource, String schema, Duration connectTimeout, Duration lockTimeout,
                                 Duration ddlLockTimeout) {
-
-    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** The default connect timeout: long enough for a serverless database to wake up. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
@@ -34,11 +31,7 @@ public record MigrationSettings(String engineId, DataSource dataSource, String s
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         Objects.requireNonNull(ddlLockTimeout, "ddlLockTimeout");
-        if (!PLAIN_IDENTIFIER.matcher(schema).matches()) {
-            throw new InvalidConfigurationException("The schema '" + schema + "' is not a plain lowercase PostgreSQL identifier:"
-                    + " expected letters, digits and underscores, such as public or chatbot.", "schema",
-                    "a plain lowercase identifier", schema);
-        }
+        SchemaName.check(schema);
         if (connectTimeout.isNegative() || lockTimeout.isNegative() || ddlLockTimeout.isNegative()) {
             throw new InvalidConfigurationException("Timeouts must not be negative: connect " + connectTimeout + ", lock " + lockTimeout
                     + ", DDL lock " + ddlLockTimeout + ".");

@@ -1,6 +1,6 @@
 package dev.chatmigrate.cli.violation;
 
-import dev.chatmigrate.core.internal.ConnectionPools;
+import dev.chatmigrate.core.session.ConnectionPools;
 
 /** Breaks a rule on purpose (another module using the core's internals); only {@code RulesCanFailTest} imports it. */
 public final class CliUsingCoreInternals {

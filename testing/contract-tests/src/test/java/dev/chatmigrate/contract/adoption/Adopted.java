@@ -2,7 +2,7 @@ package dev.chatmigrate.contract.adoption;
 
 import dev.chatmigrate.contract.orm.OrmRows;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.core.AdoptionOptions;
+import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;

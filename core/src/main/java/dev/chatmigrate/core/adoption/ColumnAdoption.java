@@ -1,10 +1,10 @@
 package dev.chatmigrate.core.adoption;
 
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualColumn;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Column;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.Sql;
+import dev.chatmigrate.verifier.ActualColumn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package dev.chatmigrate.core.adoption;
 
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualConstraint;
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualIndex;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.schema.Index;
 import dev.chatmigrate.spi.Sql;
+import dev.chatmigrate.verifier.ActualConstraint;
+import dev.chatmigrate.verifier.ActualIndex;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.chatmigrate.core.adoption;
 
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualColumn;
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualConstraint;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Sql;
+import dev.chatmigrate.verifier.ActualColumn;
+import dev.chatmigrate.verifier.ActualConstraint;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.chatmigrate.core.adoption;
 
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualColumn;
-import dev.chatmigrate.core.adoption.CatalogSnapshot.ActualConstraint;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.spi.Sql;
+import dev.chatmigrate.verifier.ActualColumn;
+import dev.chatmigrate.verifier.ActualConstraint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

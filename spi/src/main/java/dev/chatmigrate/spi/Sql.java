@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * SQL text that the runner and every engine write the same way: identifiers and literals quoted as PostgreSQL
- * reads them, and a session's {@code search_path} set to the configured schema.
+ * SQL that the runner and every engine write the same way: identifiers and literals quoted as PostgreSQL reads them,
+ * a session's {@code search_path} set to the configured schema, and work done in one transaction.
  */
 public final class Sql {
 
@@ -27,6 +27,29 @@ public final class Sql {
     public static void useSchema(Connection connection, String schema) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + identifier(schema));
+        }
+    }
+
+    /** Work on a connection, whose statements may fail. */
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on {@code connection} (in autocommit mode, and left so): committed when it
+     * returns, rolled back when it throws.
+     */
+    public static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 }

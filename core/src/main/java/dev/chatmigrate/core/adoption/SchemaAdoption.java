@@ -2,6 +2,7 @@ package dev.chatmigrate.core.adoption;
 
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationException;
+import dev.chatmigrate.spi.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,25 +100,18 @@ public final class SchemaAdoption {
      */
     public static List<String> reconcile(Connection connection, String schema, int target, AdoptionOptions options) {
         try {
-            Plan plan;
-            connection.setAutoCommit(false);
-            try {
-                plan = plan(connection, schema, target, options);
-                refuseOnConflicts(plan, schema);
+            Plan plan = Sql.inTransaction(connection, () -> {
+                Plan planned = plan(connection, schema, target, options);
+                refuseOnConflicts(planned, schema);
                 try (Statement statement = connection.createStatement()) {
-                    for (AdoptionStep step : plan.steps()) {
+                    for (AdoptionStep step : planned.steps()) {
                         if (!step.concurrent()) {
                             statement.execute(step.sql());
                         }
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return planned;
+            });
             try (Statement statement = connection.createStatement()) {
                 for (AdoptionStep step : plan.steps()) {
                     if (step.concurrent()) {

@@ -6,6 +6,7 @@ import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.SchemaConflictException;
 import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;
@@ -138,24 +139,20 @@ public final class EngineSwitch {
     /** Renames {@code table} with its indexes and sequences in one transaction; returns its new name. */
     private String retire(String table, String stamp, String engineId, int version) throws SQLException {
         String retired = freeName(table, stamp);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            List<String> dependents = dependents(table);
-            statement.execute("alter table " + SchemaTables.qualified(schema, table) + " rename to " + retired);
-            for (String dependent : dependents) {
-                statement.execute("alter " + dependent.substring(0, dependent.indexOf(' ')) + " "
-                        + SchemaTables.qualified(schema, dependent.substring(dependent.indexOf(' ') + 1)) + " rename to "
-                        + freeName(dependent.substring(dependent.indexOf(' ') + 1), stamp));
+        Sql.inTransaction(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                List<String> dependents = dependents(table);
+                statement.execute("alter table " + SchemaTables.qualified(schema, table) + " rename to " + retired);
+                for (String dependent : dependents) {
+                    statement.execute("alter " + dependent.substring(0, dependent.indexOf(' ')) + " "
+                            + SchemaTables.qualified(schema, dependent.substring(dependent.indexOf(' ') + 1)) + " rename to "
+                            + freeName(dependent.substring(dependent.indexOf(' ') + 1), stamp));
+                }
+                statement.execute("comment on table " + SchemaTables.qualified(schema, retired) + " is '" + engineId
+                        + " history retired by chatmigrate when " + engine.id() + " took over at version " + version + "; no engine reads it'");
             }
-            statement.execute("comment on table " + SchemaTables.qualified(schema, retired) + " is '" + engineId
-                    + " history retired by chatmigrate when " + engine.id() + " took over at version " + version + "; no engine reads it'");
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+            return retired;
+        });
         return retired;
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LockedOperations {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class); // logs as the runner it serves
 
     private final MigrationSettings settings;
     /** {@link #settings} with a data source whose connections wait at most the DDL lock timeout for a lock. */

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class Catalog {
 
     /** The chatbot tables that exist, by name in order. */
     public Set<String> tables() {
-        return columns.keySet();
+        return Collections.unmodifiableSet(columns.keySet());
     }
 
     public boolean hasTable(String table) {
@@ -108,7 +109,7 @@ public final class Catalog {
 
     /** The table's columns by name, in table order; empty for a missing table. */
     public Map<String, ActualColumn> columns(String table) {
-        return java.util.Collections.unmodifiableMap(columns.getOrDefault(table, Map.of()));
+        return Collections.unmodifiableMap(columns.getOrDefault(table, Map.of()));
     }
 
     public Optional<ActualColumn> column(String table, String name) {

@@ -7,7 +7,6 @@ import dev.chatmigrate.spi.MigrationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -31,9 +30,7 @@ class BenchmarksSmokeTest {
 
     /** {@code jdbc} and every adapter on the class path: a new adapter is covered without a change here. */
     static List<String> engines() {
-        List<String> engines = new ArrayList<>(List.of(BenchEngine.JDBC));
-        engines.addAll(MigrationEngines.ids());
-        return engines;
+        return MigrationEngines.measuredIds();
     }
 
     static Stream<Arguments> enginesAndStates() {

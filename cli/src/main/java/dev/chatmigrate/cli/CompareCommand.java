@@ -6,7 +6,6 @@ import dev.chatmigrate.cli.compare.ComparisonRow;
 import dev.chatmigrate.cli.compare.RoundTripTime;
 import dev.chatmigrate.core.MigrationEngines;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +34,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
-            List<String> engines = new ArrayList<>(List.of("jdbc"));
-            engines.addAll(MigrationEngines.ids());
+            List<String> engines = MigrationEngines.measuredIds();
             List<ComparisonRow> rows = new Comparison(session.database(), Math.max(1, runs), root.err(),
                     rtt == null ? null : RoundTripTime.parse(rtt)).run(engines);
             ComparisonReport report = new ComparisonReport(rows);

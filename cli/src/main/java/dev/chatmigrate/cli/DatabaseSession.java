@@ -1,6 +1,6 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.core.AdoptionOptions;
+import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.DatabaseUrl;
 import dev.chatmigrate.core.MigrationConfiguration;

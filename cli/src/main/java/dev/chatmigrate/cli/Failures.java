@@ -1,6 +1,6 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.core.AdoptionConflictException;
+import dev.chatmigrate.core.adoption.AdoptionConflictException;
 import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.spi.MigrationException;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.core.AdoptionStep;
+import dev.chatmigrate.core.adoption.AdoptionStep;
 import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.core.MigrationPlan;
 import dev.chatmigrate.core.Setting;

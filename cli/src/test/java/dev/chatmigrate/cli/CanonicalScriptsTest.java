@@ -6,7 +6,6 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.spi.MigrationEngineProvider;
@@ -30,14 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CanonicalScriptsTest {
 
     static Stream<String> engines() {
-        return Stream.concat(Stream.of("jdbc"), MigrationEngines.ids().stream());
+        return MigrationEngines.measuredIds().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     @DisplayName("each version up and down leaves exactly the declared schema of that version")
     void everyVersionUpAndDownIsTheDeclaredSchema(String id) throws SQLException {
-        MigrationEngineProvider engine = id.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(id);
+        MigrationEngineProvider engine = MigrationEngines.measured(id);
         List<String> drifts = new ArrayList<>();
         try (TestDatabase database = TestPostgres.server().createDatabase()) {
             MigrationRunner runner = new MigrationRunner(database.settings(engine.id()), engine);
@@ -57,7 +56,7 @@ class CanonicalScriptsTest {
     @MethodSource("engines")
     @DisplayName("a check added to an existing table is validated in a transaction after the one that added it, so writes go on while rows are read")
     void checksOnExistingTablesAreValidatedSeparately(String id) throws SQLException {
-        MigrationEngineProvider engine = id.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(id);
+        MigrationEngineProvider engine = MigrationEngines.measured(id);
         List<Constraint> addedLater = ChatbotSchema.CONSTRAINTS.stream()
                 .filter(c -> c.kind() == Constraint.Kind.CHECK && c.version() > ChatbotSchema.table(c.table()).version()).toList();
         assertThat(addedLater).as("the schema adds checks to existing tables").isNotEmpty();

@@ -10,7 +10,6 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
@@ -47,8 +46,7 @@ class EngineSwitchTest {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     static Stream<Arguments> enginePairs() {
-        List<String> ids = new ArrayList<>(MigrationEngines.ids());
-        ids.add("jdbc");
+        List<String> ids = MigrationEngines.measuredIds();
         return ids.stream().flatMap(first -> ids.stream().filter(second -> !second.equals(first)).map(second -> Arguments.of(first, second)));
     }
 
@@ -170,8 +168,7 @@ class EngineSwitchTest {
     }
 
     private static MigrationRunner runner(TestDatabase database, String engine) {
-        return engine.equals("jdbc") ? new MigrationRunner(database.settings(engine), new JdbcBaselineProvider())
-                : MigrationRunner.of(database.settings(engine));
+        return new MigrationRunner(database.settings(engine), MigrationEngines.measured(engine));
     }
 
     /** The engine's own history is gone (retired), so it reports no version, and its note names the engine that tracks the schema and the tables' version. */

@@ -6,7 +6,6 @@ import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
@@ -49,7 +48,7 @@ class RevisedScriptsTest {
     @MethodSource("firstReleaseHistories")
     @DisplayName("a history recorded by the first release of versions 3 and 5 validates, migrates and is then up to date")
     void firstReleaseHistoriesStayValid(String id, List<String> firstReleaseHistory) throws SQLException {
-        MigrationEngineProvider provider = id.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(id);
+        MigrationEngineProvider provider = MigrationEngines.measured(id);
         MigrationRunner runner = new MigrationRunner(database.settings(id), provider);
         runner.migrate();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {

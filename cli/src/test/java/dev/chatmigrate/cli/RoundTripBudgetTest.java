@@ -9,7 +9,6 @@ import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationReport;
@@ -46,11 +45,11 @@ class RoundTripBudgetTest {
     private static final Map<String, Integer> PARTIAL = Map.of("jdbc", 42, "flyway", 155, "liquibase", 169, "mybatis", 60);
 
     static Stream<String> engines() {
-        return Stream.concat(Stream.of("jdbc"), MigrationEngines.ids().stream());
+        return MigrationEngines.measuredIds().stream();
     }
 
     private static MigrationEngineProvider provider(String engine) {
-        return engine.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(engine);
+        return MigrationEngines.measured(engine);
     }
 
     @ParameterizedTest(name = "{0}")

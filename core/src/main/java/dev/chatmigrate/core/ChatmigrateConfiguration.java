@@ -1,5 +1,6 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationEngineProvider;

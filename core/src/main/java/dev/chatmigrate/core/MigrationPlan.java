@@ -1,5 +1,6 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.core.adoption.AdoptionStep;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package dev.chatmigrate.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
@@ -73,5 +74,15 @@ class MigrationEnginesTest {
     @Test
     void withNoAdapterOnTheClassPathTheErrorSaysSo() {
         assertThatThrownBy(() -> MigrationEngines.byId("flyway")).hasMessageContaining("no adapter is on the class path");
+    }
+
+    @Test
+    void theJdbcBaselineIsMeasuredButNeverSelected() {
+        assertThat(MigrationEngines.measured("jdbc")).isInstanceOf(JdbcBaselineProvider.class);
+        assertThat(MigrationEngines.measuredIds()).startsWith("jdbc");
+        assertThat(MigrationEngines.ids()).doesNotContain("jdbc");
+        assertThat(MigrationEngines.all()).anyMatch(provider -> provider.id().equals("jdbc"));
+        assertThatThrownBy(() -> MigrationEngines.byId("jdbc")).isInstanceOf(UnknownEngineException.class)
+                .satisfies(e -> assertThat(((MigrationException) e).found()).contains("jdbc"));
     }
 }

@@ -69,4 +69,13 @@ public interface MigrationEngineProvider {
     default List<String> historyTables() {
         return List.of();
     }
+
+    /**
+     * Whether this engine is a baseline the real engines are measured against, such as the {@code jdbc} raw-DDL engine:
+     * discovered like any other, so that comparisons, benchmarks and tests find it by id, but never one users select.
+     * The default is {@code false}.
+     */
+    default boolean isBaseline() {
+        return false;
+    }
 }

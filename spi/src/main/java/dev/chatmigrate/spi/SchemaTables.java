@@ -17,7 +17,7 @@ public final class SchemaTables {
 
     /** {@code "schema".table}, ready for SQL. */
     public static String qualified(String schema, String table) {
-        return "\"" + schema + "\"." + table;
+        return Sql.identifier(schema) + "." + table;
     }
 
     /** Whether {@code table} exists in {@code schema}. */

@@ -3,7 +3,6 @@ package dev.chatmigrate.cli.compare;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
@@ -46,6 +45,6 @@ public final class ColdRun {
     }
 
     static MigrationEngineProvider provider(String engine) {
-        return engine.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(engine);
+        return MigrationEngines.measured(engine);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.core.lock.AdvisoryLock;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;

@@ -9,7 +9,7 @@ import dev.chatmigrate.contract.RefusingThenForwardingProxy;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.core.lock.AdvisoryLock;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.LockTimeoutException;
 import dev.chatmigrate.verifier.DataFingerprint;

@@ -6,6 +6,7 @@ import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.OutsideTransaction;
+import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.ValidationReport;
@@ -34,8 +35,8 @@ final class JdbcBaselineEngine implements MigrationEngine {
         this.history = provider.historyTable();
         try {
             connection = settings.dataSource().getConnection();
+            Sql.useSchema(connection, settings.schema());
             try (Statement statement = connection.createStatement()) {
-                statement.execute("set search_path to \"" + settings.schema() + "\"");
                 statement.execute("create table if not exists " + history + " (version integer primary key, description text not null,"
                         + " checksum bigint not null, applied_at timestamptz not null default now())");
             }

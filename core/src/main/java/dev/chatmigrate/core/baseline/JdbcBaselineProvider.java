@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * The raw-DDL baseline engine, id {@code jdbc}: the canonical scripts ({@code db/jdbc}) run as they
- * are, one history row per version in {@code chatmigrate_jdbc_history}. Not registered for discovery;
- * construct it. Tests subclass it to break it on purpose and prove that the contract suite can fail.
+ * are, one history row per version in {@code chatmigrate_jdbc_history}. Discovered as a {@linkplain #isBaseline() baseline}:
+ * compared and benchmarked, never selected by users. Tests subclass it to break it on purpose and prove that the contract
+ * suite can fail.
  */
 public class JdbcBaselineProvider implements MigrationEngineProvider {
 
@@ -95,5 +96,10 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
     @Override
     public List<String> historyTables() {
         return List.of(historyTable());
+    }
+
+    @Override
+    public boolean isBaseline() {
+        return true;
     }
 }

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The module rules of {@code docs/design.md}, over the production classes of every module, the example and the benchmarks included. */
+/** The module and package rules of {@code docs/design.md}, over the production classes of every module, the example and the benchmarks included. */
 @AnalyzeClasses(packages = "dev.chatmigrate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleRulesTest {
 
@@ -58,10 +58,12 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.core..", "dev.chatmigrate.verifier..", "dev.chatmigrate.cli..",
                     "dev.chatmigrate.contract..", "dev.chatmigrate.example..", "dev.chatmigrate.benchmarks..");
 
+    /** What the runner does around an engine (sessions, the lock, histories) is used through the core's API only. */
     @ArchTest
     static final ArchRule coreInternalsStayInCore = noClasses()
             .that().resideOutsideOfPackage("dev.chatmigrate.core..")
-            .should().dependOnClassesThat().resideInAPackage("dev.chatmigrate.core.internal..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.core.session..", "dev.chatmigrate.core.lock..",
+                    "dev.chatmigrate.core.history..");
 
     @ArchTest
     static final ArchRule engineLibrariesStayOutOfTheContract = noClasses()
@@ -105,5 +107,11 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule modulesHaveNoCycles = slices()
             .matching("dev.chatmigrate.(*)..")
+            .should().beFreeOfCycles();
+
+    /** No two packages import each other, directly or around a loop: the API depends on the concept packages, never the reverse. */
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices()
+            .matching("dev.chatmigrate.(**)")
             .should().beFreeOfCycles();
 }

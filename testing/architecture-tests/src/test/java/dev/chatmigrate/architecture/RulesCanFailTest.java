@@ -10,6 +10,8 @@ import dev.chatmigrate.adapter.violation.AdapterUsingTheCore;
 import dev.chatmigrate.adapter.violation.AdapterUsingTheFlywayAdapter;
 import dev.chatmigrate.cli.violation.CliUsingCoreInternals;
 import dev.chatmigrate.contract.violation.ContractUsingEngineLibraries;
+import dev.chatmigrate.cycle.violation.left.LeftHalfOfACycle;
+import dev.chatmigrate.cycle.violation.right.RightHalfOfACycle;
 import dev.chatmigrate.example.violation.ExampleUsingAnAdapter;
 import dev.chatmigrate.memory.jdbc.violation.ChatMemoryJdbcUsingJackson;
 import dev.chatmigrate.memory.langchain4j.violation.LangChain4jMemoryUsingSpringAi;
@@ -33,7 +35,7 @@ class RulesCanFailTest {
             SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
             SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
             ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, StarterUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class,
-            ChatMemoryJdbcUsingJackson.class);
+            ChatMemoryJdbcUsingJackson.class, LeftHalfOfACycle.class, RightHalfOfACycle.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         return Stream.of(
@@ -51,6 +53,7 @@ class RulesCanFailTest {
                 Arguments.of("theExampleUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theExampleUsesEnginesOnlyThroughTheCore, "ExampleUsingAnAdapter"),
                 Arguments.of("theStarterUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theStarterUsesEnginesOnlyThroughTheCore, "StarterUsingAnAdapter"),
                 Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"),
+                Arguments.of("packagesHaveNoCycles", ModuleRulesTest.packagesHaveNoCycles, "LeftHalfOfACycle"),
                 Arguments.of("springAiMemoryUsesJdbcSpringAndJacksonOnly", ModuleRulesTest.springAiMemoryUsesJdbcSpringAndJacksonOnly,
                         "dev.chatmigrate.schema.ChatbotSchema"),
                 Arguments.of("langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly", ModuleRulesTest.langChain4jMemoryUsesJdbcLangChain4jAndJacksonOnly,

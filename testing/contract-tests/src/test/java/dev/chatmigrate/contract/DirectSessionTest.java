@@ -8,7 +8,7 @@ import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.core.internal.DirectSession;
+import dev.chatmigrate.core.session.DirectSession;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.verifier.SchemaVerifier;

@@ -8,7 +8,7 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.core.internal.DdlLockTimeout;
+import dev.chatmigrate.core.session.DdlLockTimeout;
 import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.LockTimeoutException;

@@ -9,7 +9,7 @@ import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.core.internal.AdvisoryLock;
+import dev.chatmigrate.core.lock.AdvisoryLock;
 import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;

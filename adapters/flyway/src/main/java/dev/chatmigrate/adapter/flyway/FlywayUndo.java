@@ -3,6 +3,7 @@ package dev.chatmigrate.adapter.flyway;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.spi.StepFailedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +38,7 @@ final class FlywayUndo {
     List<AppliedStep> undo(int from, int to) {
         List<AppliedStep> steps = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set search_path to \"" + settings.schema() + "\"");
-            }
+            Sql.useSchema(connection, settings.schema());
             for (int version = from; version > to; version--) {
                 long started = System.nanoTime();
                 String script = script(version);

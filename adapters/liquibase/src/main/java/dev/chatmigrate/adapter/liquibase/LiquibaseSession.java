@@ -3,9 +3,9 @@ package dev.chatmigrate.adapter.liquibase;
 import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
+import dev.chatmigrate.spi.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
@@ -47,8 +47,8 @@ final class LiquibaseSession implements AutoCloseable {
     static LiquibaseSession open(MigrationSettings settings) {
         try {
             Connection connection = settings.dataSource().getConnection();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set search_path to \"" + settings.schema() + "\"");
+            try {
+                Sql.useSchema(connection, settings.schema());
             } catch (SQLException e) {
                 connection.close();
                 throw e;

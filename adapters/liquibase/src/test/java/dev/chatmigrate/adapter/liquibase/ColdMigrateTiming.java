@@ -3,7 +3,6 @@ package dev.chatmigrate.adapter.liquibase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.lang.management.ManagementFactory;
@@ -59,7 +58,7 @@ public final class ColdMigrateTiming {
     }
 
     private static void time(Database database, String engine) {
-        MigrationEngineProvider provider = engine.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(engine);
+        MigrationEngineProvider provider = MigrationEngines.measured(engine);
         MigrationRunner runner = new MigrationRunner(database.settings(provider.id()), provider);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();

@@ -3,6 +3,7 @@ package dev.chatmigrate.adapter.mybatis;
 import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.Secrets;
+import dev.chatmigrate.spi.Sql;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -42,7 +43,7 @@ final class MyBatisSession implements ConnectionProvider, AutoCloseable {
         try {
             Connection connection = settings.dataSource().getConnection();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("set search_path to \"" + settings.schema() + "\"");
+                Sql.useSchema(connection, settings.schema());
                 statement.execute("set client_min_messages to warning");
             } catch (SQLException e) {
                 connection.close();

@@ -2,9 +2,8 @@ package dev.chatmigrate.contract.adoption;
 
 import dev.chatmigrate.contract.orm.OrmRows;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.core.AdoptionOptions;
+import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.core.MigrationEngines;
-import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.core.MigrationPlan;
 import dev.chatmigrate.core.MigrationRunner;
@@ -30,7 +29,7 @@ final class Adopted {
     }
 
     static MigrationRunner runner(TestDatabase database, String engine, AdoptionOptions options) {
-        MigrationEngineProvider provider = engine.equals("jdbc") ? new JdbcBaselineProvider() : MigrationEngines.byId(engine);
+        MigrationEngineProvider provider = MigrationEngines.measured(engine);
         return new MigrationRunner(database.settings(engine), provider, options);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.core.AdoptionConflictException;
-import dev.chatmigrate.core.AdoptionOptions;
+import dev.chatmigrate.core.adoption.AdoptionConflictException;
+import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package dev.chatmigrate.contract.adoption;
 
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.core.AdoptionOptions;
-import dev.chatmigrate.core.AdoptionStep;
+import dev.chatmigrate.core.adoption.AdoptionOptions;
+import dev.chatmigrate.core.adoption.AdoptionStep;
 import dev.chatmigrate.core.MigrationPlan;
 import java.sql.Connection;
 import java.sql.SQLException;

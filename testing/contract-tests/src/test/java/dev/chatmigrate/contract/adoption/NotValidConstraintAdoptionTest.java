@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.core.AdoptionConflictException;
-import dev.chatmigrate.core.AdoptionOptions;
-import dev.chatmigrate.core.AdoptionStep;
+import dev.chatmigrate.core.adoption.AdoptionConflictException;
+import dev.chatmigrate.core.adoption.AdoptionOptions;
+import dev.chatmigrate.core.adoption.AdoptionStep;
 import dev.chatmigrate.core.MigrationPlan;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;

@@ -1,0 +1,46 @@
+package dev.chatmigrate.core.lock;
+
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.SchemaTables;
+import dev.chatmigrate.spi.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the runner needs to know about a schema before it changes anything, read in one round trip on the work
+ * connection once the lock is held, so that a fresh database costs no catalog query of its own: whether the schema
+ * exists, whether any chatbot table exists (nothing to adopt when none does), whether another engine's history table
+ * exists (no switch when none does), and the work session's server process (for {@code DirectSession}).
+ *
+ * @param backendPid the work connection's {@code pg_backend_pid()}
+ */
+public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory, int backendPid) {
+
+    /** One {@code select} of the facts for {@code schema}, given the other engines' recording tables. */
+    static String query(String schema, List<String> otherHistoryTables) {
+        return "select to_regnamespace(" + Sql.literal(Sql.identifier(schema)) + ") is not null, "
+                + regclasses(schema, List.of(ChatbotSchema.CONVERSATIONS, ChatbotSchema.MESSAGES)) + ", "
+                + regclasses(schema, otherHistoryTables) + ", pg_backend_pid()";
+    }
+
+    /** Reads the facts on {@code connection}, in autocommit mode. */
+    public static LockedFacts read(Connection connection, String schema, List<String> otherHistoryTables) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query(schema, otherHistoryTables))) {
+            row.next(); // a select without a from clause: always one row
+            return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getInt(4));
+        }
+    }
+
+    /** Whether any of {@code tables} exists in {@code schema}, as SQL; reads the catalog. */
+    public static String regclasses(String schema, List<String> tables) {
+        if (tables.isEmpty()) {
+            return "false";
+        }
+        return "coalesce(" + tables.stream().map(table -> "to_regclass(" + Sql.literal(SchemaTables.qualified(schema, table)) + ")")
+                .collect(Collectors.joining(", ")) + ") is not null";
+    }
+}

@@ -19,8 +19,9 @@ public record AdoptionOptions(boolean convertIds, boolean lowercaseRoles, String
 
     private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9_+\\-/]{1,64}");
 
-    /** Nothing converted, zone-less timestamps read as UTC. */
-    public static final AdoptionOptions DEFAULT = new AdoptionOptions(false, false, "UTC");
+    /** The defaults of {@link Setting}: nothing converted, zone-less timestamps read as UTC. */
+    public static final AdoptionOptions DEFAULT = new AdoptionOptions(Boolean.parseBoolean(Setting.CONVERT_IDS.defaultValue()),
+            Boolean.parseBoolean(Setting.LOWERCASE_ROLES.defaultValue()), Setting.TIMESTAMP_ZONE.defaultValue());
 
     public AdoptionOptions {
         Objects.requireNonNull(timestampZone, "timestampZone");

@@ -89,15 +89,17 @@ final class SettingValues {
             return ChatbotSchema.LATEST_VERSION;
         }
         String expected = "a version from 1 to " + ChatbotSchema.LATEST_VERSION + ", or latest";
+        int version;
         try {
-            int version = Integer.parseInt(value);
-            if (version >= 1 && version <= ChatbotSchema.LATEST_VERSION) {
-                return version;
-            }
+            version = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw invalid(Setting.TARGET, expected);
         }
-        throw invalid(Setting.TARGET, expected);
+        if (version < 1 || version > ChatbotSchema.LATEST_VERSION) {
+            throw new InvalidConfigurationException("The target version " + version + " (from " + source(Setting.TARGET)
+                    + ") does not exist: expected " + expected + ".", Setting.TARGET.key(), expected, value);
+        }
+        return version;
     }
 
     Duration duration(Setting setting) {

@@ -180,7 +180,7 @@ class ChatmigrateConfigurationTest {
             assertThat(env("CHATMIGRATE_TARGET", "latest").target()).isEqualTo(ChatbotSchema.LATEST_VERSION);
             assertThatThrownBy(() -> env("CHATMIGRATE_ENABLED", "maybe").enabled()).hasMessageContaining("true or false");
             assertThatThrownBy(() -> env("CHATMIGRATE_TARGET", "two").target()).hasMessageContaining("a version from 1 to");
-            assertThatThrownBy(() -> env("CHATMIGRATE_TARGET", "99").target()).hasMessageContaining("'99'");
+            assertThatThrownBy(() -> env("CHATMIGRATE_TARGET", "99").target()).hasMessageContaining("version 99 (from CHATMIGRATE_TARGET) does not exist");
             assertThatThrownBy(() -> Chatmigrate.configure().target(0)).isInstanceOf(InvalidConfigurationException.class);
         }
 

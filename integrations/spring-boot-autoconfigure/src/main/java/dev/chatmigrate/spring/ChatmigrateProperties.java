@@ -21,10 +21,10 @@ public class ChatmigrateProperties {
     /** Whether to migrate at startup; when false, startup changes nothing and only checks that the schema is at least at the target version. */
     private boolean enabled = DEFAULTS.enabled();
 
-    /** The migration engine by id: flyway, liquibase or mybatis (its adapter must be on the class path). Default: flyway. */
+    /** The migration engine by id: flyway, liquibase or mybatis (its adapter must be on the class path). */
     private String engine = DEFAULTS.engine();
 
-    /** The schema of the chatbot tables: a plain lowercase identifier. Default: public. */
+    /** The schema of the chatbot tables: a plain lowercase identifier. */
     private String schema = DEFAULTS.schema();
 
     /** The version to migrate to (or, when disabled, the version required); the latest when unset. */
@@ -42,22 +42,22 @@ public class ChatmigrateProperties {
     /** The password for {@code chatmigrate.url}; the URL's own when unset. */
     private String password;
 
-    /** How long to retry connecting while the database starts or wakes up. Default: 60s. */
+    /** How long to retry connecting while the database starts or wakes up. */
     private Duration connectTimeout = DEFAULTS.connectTimeout();
 
-    /** How long to wait, in total, for locks held by other sessions (another replica migrating, long transactions). Default: 120s. */
+    /** How long to wait, in total, for locks held by other sessions (another replica migrating, long transactions). */
     private Duration lockTimeout = DEFAULTS.lockTimeout();
 
-    /** How long one DDL statement waits for its table lock before that step is retried. Default: 1s. */
+    /** How long one DDL statement waits for its table lock before that step is retried. */
     private Duration ddlLockTimeout = DEFAULTS.ddlLockTimeout();
 
-    /** Whether adoption may turn integer ids into uuids, keeping the old ones in chatmigrate_id_map. Default: false. */
+    /** Whether adoption may turn integer ids into uuids, keeping the old ones in chatmigrate_id_map. */
     private boolean convertIds = DEFAULTS.adoption().convertIds();
 
-    /** Whether adoption may turn roles such as USER into the canonical user. Default: false. */
+    /** Whether adoption may turn roles such as USER into the canonical user. */
     private boolean lowercaseRoles = DEFAULTS.adoption().lowercaseRoles();
 
-    /** The zone in which existing timestamp without time zone values were written. Default: UTC. */
+    /** The zone in which existing timestamp without time zone values were written. */
     private String timestampZone = DEFAULTS.adoption().timestampZone();
 
     /** What to do when the engine library on the class path is not the version the adapter was built with. */

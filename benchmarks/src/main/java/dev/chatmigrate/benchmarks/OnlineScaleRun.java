@@ -69,8 +69,9 @@ public final class OnlineScaleRun {
 
     private static MigrationRunner runner(BenchEngine engine, TestDatabase database) {
         String id = engine.provider().id();
-        MigrationSettings settings = new MigrationSettings(id, database.database().dataSource(Database.applicationName(id), Duration.ofSeconds(15)),
-                "public", MigrationSettings.DEFAULT_CONNECT_TIMEOUT, Duration.ofMinutes(10), MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+        MigrationSettings defaults = database.database().settings(id);
+        MigrationSettings settings = defaults.withDataSource(database.database().dataSource(Database.applicationName(id), Duration.ofSeconds(15)))
+                .withTimeouts(defaults.connectTimeout(), Duration.ofMinutes(10));
         return engine.runner(settings);
     }
 

@@ -1,7 +1,7 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.core.Database;
-import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.core.Chatmigrate;
+import dev.chatmigrate.core.ChatmigrateConfiguration;
 import dev.chatmigrate.core.Setting;
 import dev.chatmigrate.spi.Secrets;
 import java.io.PrintWriter;
@@ -23,35 +23,30 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "chatmigrate",
         mixinStandardHelpOptions = true,
-        versionProvider = ChatmigrateCommand.Version.class,
+        versionProvider = ChatmigrateCommand.Version.class, resourceBundle = "dev.chatmigrate.cli.HelpValues",
         description = "Keeps the chatbot's PostgreSQL schema (conversations, messages) correct with Flyway, Liquibase or MyBatis Migrations.",
         footer = {"", "Settings: flags > environment (CHATMIGRATE_ENGINE, DATABASE_URL, ...) > system properties > chatmigrate.properties > defaults.",
                 "Exit codes: 0 ok, 1 step failed, 2 bad usage or configuration, 3 cannot connect, 4 schema drift or conflict,",
                 "5 lock timeout, 6 refused data loss."})
 public final class ChatmigrateCommand {
 
-    @Option(names = "--engine", scope = ScopeType.INHERIT, paramLabel = "ID",
-            description = "Migration engine: flyway, liquibase or mybatis (CHATMIGRATE_ENGINE; default flyway).")
+    // The descriptions come from Setting through HelpValues ("setting." and the key); SettingFlagsTest keeps names in step.
+    @Option(names = "--engine", scope = ScopeType.INHERIT, paramLabel = "ID", descriptionKey = "setting.engine")
     String engine;
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Database URL, postgresql://user:password@host/db or jdbc:postgresql://host/db (DATABASE_URL)."
-                    + " Without one, an embedded PostgreSQL is started.")
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL", descriptionKey = "setting.url")
     String url;
 
-    @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Schema of the chatbot tables (CHATMIGRATE_SCHEMA; default public).")
+    @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME", descriptionKey = "setting.schema")
     String schema;
 
-    @Option(names = "--convert-ids", scope = ScopeType.INHERIT,
-            description = "Adoption may turn integer ids into uuids, keeping the old ones in chatmigrate_id_map (CHATMIGRATE_CONVERT_IDS).")
+    @Option(names = "--convert-ids", scope = ScopeType.INHERIT, descriptionKey = "setting.convert-ids")
     Boolean convertIds;
 
-    @Option(names = "--lowercase-roles", scope = ScopeType.INHERIT,
-            description = "Adoption may turn roles such as USER into the canonical user (CHATMIGRATE_LOWERCASE_ROLES).")
+    @Option(names = "--lowercase-roles", scope = ScopeType.INHERIT, descriptionKey = "setting.lowercase-roles")
     Boolean lowercaseRoles;
 
-    @Option(names = "--timestamp-zone", scope = ScopeType.INHERIT, paramLabel = "ZONE",
-            description = "Zone in which existing timestamp without time zone values were written (CHATMIGRATE_TIMESTAMP_ZONE; default UTC).")
+    @Option(names = "--timestamp-zone", scope = ScopeType.INHERIT, paramLabel = "ZONE", descriptionKey = "setting.timestamp-zone")
     String timestampZone;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show logs and stack traces.")
@@ -121,8 +116,11 @@ public final class ChatmigrateCommand {
         return exitCode;
     }
 
-    /** The configuration with this command's flags, plus {@code extra} (when its value is not {@code null}). */
-    MigrationConfiguration configuration(Setting extra, String extraValue) {
+    /**
+     * The one configuration (docs/design.md, "Configuration"): this command's flags, plus {@code extra} (when its value
+     * is not {@code null}), over the environment, system properties and {@code chatmigrate.properties}.
+     */
+    ChatmigrateConfiguration configuration(Setting extra, String extraValue) {
         CliLogging.verbose(verbose);
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.ENGINE, engine);
@@ -135,11 +133,11 @@ public final class ChatmigrateCommand {
             flags.put(extra, extraValue);
         }
         flags.values().removeIf(java.util.Objects::isNull);
-        return MigrationConfiguration.load(flags, environment);
+        return Chatmigrate.configure().environment(environment).systemProperties().propertiesFile().flags(flags);
     }
 
     /** The configuration with this command's flags. */
-    MigrationConfiguration configuration() {
+    ChatmigrateConfiguration configuration() {
         return configuration(null, null);
     }
 

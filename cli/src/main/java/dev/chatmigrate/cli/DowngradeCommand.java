@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chatmigrate downgrade --target N}: undoes newer versions, refusing to destroy rows unless allowed. */
+/**
+ * {@code chatmigrate downgrade --target N}: undoes newer versions, refusing to destroy rows unless allowed, and refused
+ * (exit 2) while {@code CHATMIGRATE_ENABLED=false}.
+ */
 @Command(name = "downgrade", resourceBundle = "dev.chatmigrate.cli.HelpValues", mixinStandardHelpOptions = true,
         description = "Undoes every version above --target, newest first. Refused (exit 6) when it would drop rows, unless --allow-data-loss.")
 final class DowngradeCommand implements Callable<Integer> {
@@ -23,7 +26,7 @@ final class DowngradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
-            MigrationReport report = session.runner().downgrade(target, allowDataLoss);
+            MigrationReport report = session.chatmigrate().downgrade(target, allowDataLoss);
             MigrateCommand.print(root, report, session.settings().schema());
         }
         return 0;

@@ -23,16 +23,6 @@ final class Failures {
             MigrationException.Kind.LOCK_TIMEOUT, 5,
             MigrationException.Kind.REFUSED_DATA_LOSS, 6);
 
-    /** Settings that have a flag besides their environment variable. */
-    private static final Map<String, String> FLAGS = Map.of(
-            Setting.ENGINE.key(), "--engine",
-            Setting.DATABASE_URL.key(), "--url",
-            Setting.SCHEMA.key(), "--schema",
-            Setting.TARGET.key(), "--target",
-            Setting.CONVERT_IDS.key(), "--convert-ids",
-            Setting.LOWERCASE_ROLES.key(), "--lowercase-roles",
-            Setting.TIMESTAMP_ZONE.key(), "--timestamp-zone");
-
     private Failures() {
     }
 
@@ -57,7 +47,8 @@ final class Failures {
     /** Which flags would convert what adoption refused, such as {@code Pass --convert-ids (CHATMIGRATE_CONVERT_IDS) to convert them ...}. */
     static String conversions(java.util.List<String> settings) {
         return "To convert what was refused, pass " + String.join(" and ", settings.stream()
-                .map(key -> FLAGS.get(key) + " (" + Setting.byKey(key).orElseThrow().environmentVariable() + "=true)").toList())
+                .map(Setting::byKey).flatMap(java.util.Optional::stream)
+                .map(setting -> setting.flag().orElseThrow() + " (" + setting.environmentVariable() + "=true)").toList())
                 + " after reading chatmigrate plan with the same flags; values change, so back up the database first.";
     }
 
@@ -67,7 +58,7 @@ final class Failures {
             return "Set DATABASE_USER and DATABASE_PASSWORD, or the user:password part of --url or DATABASE_URL.";
         }
         return Setting.byKey(key)
-                .map(setting -> "Set " + (FLAGS.containsKey(key) ? FLAGS.get(key) + " or " : "") + setting.environmentVariable() + ".")
+                .map(setting -> "Set " + setting.flag().map(flag -> flag + " or ").orElse("") + setting.environmentVariable() + ".")
                 .orElse("");
     }
 }

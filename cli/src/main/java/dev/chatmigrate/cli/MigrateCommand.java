@@ -1,8 +1,7 @@
 package dev.chatmigrate.cli;
 
-import dev.chatmigrate.core.MigrationConfiguration;
+import dev.chatmigrate.core.ChatmigrateConfiguration;
 import dev.chatmigrate.core.Setting;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationReport;
 import java.io.PrintWriter;
@@ -11,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chatmigrate migrate}: adopts existing tables and applies every pending version. */
+/**
+ * {@code chatmigrate migrate}: adopts existing tables and applies every pending version; with {@code CHATMIGRATE_ENABLED=false},
+ * changes nothing and fails (exit 4) on a schema older than the target, as the API and the Spring starter do.
+ */
 @Command(name = "migrate", mixinStandardHelpOptions = true, resourceBundle = "dev.chatmigrate.cli.HelpValues",
         description = "Brings the schema to the latest version (or --target), adopting tables that exist without history.")
 final class MigrateCommand implements Callable<Integer> {
@@ -24,14 +26,15 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
+        ChatmigrateConfiguration configuration = root.configuration(Setting.TARGET, target);
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
-                    + configuration.source(Setting.ENABLED) + "); nothing done");
-            return 0;
+                    + configuration.source(Setting.ENABLED) + "): nothing will be changed; checking that the schema is at least at version "
+                    + configuration.target());
+            root.err().flush();
         }
         try (DatabaseSession session = DatabaseSession.open(configuration, root.err())) {
-            MigrationReport report = session.runner().migrate(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
+            MigrationReport report = session.chatmigrate().migrate();
             print(root, report, session.settings().schema());
         }
         return 0;

@@ -1,10 +1,8 @@
 package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.adoption.AdoptionStep;
-import dev.chatmigrate.core.MigrationConfiguration;
 import dev.chatmigrate.core.MigrationPlan;
 import dev.chatmigrate.core.Setting;
-import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,9 +29,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
-        try (DatabaseSession session = DatabaseSession.open(configuration, root.err())) {
-            MigrationPlan plan = session.runner().plan(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
+        try (DatabaseSession session = DatabaseSession.open(root.configuration(Setting.TARGET, target), root.err())) {
+            MigrationPlan plan = session.chatmigrate().plan();
             if (root.json) {
                 JsonOutput.plan(root.out(), plan);
             } else {

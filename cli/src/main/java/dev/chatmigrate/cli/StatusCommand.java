@@ -15,7 +15,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
-            StatusReport status = session.runner().status();
+            StatusReport status = session.chatmigrate().status();
             if (root.json) {
                 JsonOutput.status(root.out(), status, session.settings().schema());
                 return 0;

@@ -38,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             MigrationSettings settings = session.settings();
-            StatusReport status = session.runner().status();
+            StatusReport status = session.chatmigrate().status();
             DriftReport drift;
             SmokeCheck.Result smoke;
             try (Connection connection = session.runner().connect()) {

@@ -277,12 +277,30 @@ class ChatmigrateCommandTest {
         }
 
         @Test
-        void disabledMigrationsExit0WithoutConnecting() {
+        @DisplayName("CHATMIGRATE_ENABLED=false: migrate changes nothing and fails (exit 4) on a schema older than the target")
+        void disabledMigrateRefusesAnOlderSchemaAndChangesNothing() throws SQLException {
             environment.put("CHATMIGRATE_ENABLED", "false");
-            environment.put("DATABASE_URL", "postgresql://bot@127.0.0.1:1/never");
 
-            assertThat(chatmigrate("migrate")).isZero();
-            assertThat(err).contains("migrations are disabled");
+            assertThat(chatmigrate("migrate")).isEqualTo(4);
+            assertThat(err).contains("migrations are disabled (CHATMIGRATE_ENABLED=false from CHATMIGRATE_ENABLED)")
+                    .contains("is at version 0 where version " + LATEST + " is needed; nothing was changed");
+            assertThat(fingerprint().tables()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("CHATMIGRATE_ENABLED=false: migrate on a schema at the target exits 0; status still works; downgrade is refused (exit 2)")
+        void disabledMigrateAcceptsASchemaAtTheTarget() {
+            assertThat(chatmigrate("migrate", "--target", "2")).isZero();
+            environment.put("CHATMIGRATE_ENABLED", "false");
+
+            assertThat(chatmigrate("migrate", "--target", "2")).isZero();
+            assertThat(out).contains("schema public is at version 2, nothing to apply");
+            assertThat(chatmigrate("status")).isZero();
+            assertThat(out).contains("is at version 2");
+            assertThat(chatmigrate("downgrade", "--target", "1")).isEqualTo(2);
+            assertThat(err).contains("Migrations are disabled (enabled=false)").contains("Set CHATMIGRATE_ENABLED.");
+            assertThat(chatmigrate("status")).isZero();
+            assertThat(out).as("the refused downgrade changed nothing").contains("is at version 2");
         }
     }
 
@@ -310,8 +328,8 @@ class ChatmigrateCommandTest {
         void aNamedCommandStillInheritsTheRootOptions() {
             environment.put("CHATMIGRATE_ENABLED", "false");
 
-            assertThat(chatmigrate("migrate", "--engine", "mybatis", "--schema", "bot")).isZero();
-            assertThat(err).contains("migrations are disabled");
+            assertThat(chatmigrate("migrate", "--engine", "mybatis", "--schema", "bot")).isEqualTo(4);
+            assertThat(err).contains("migrations are disabled").contains("schema bot is at version 0");
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.chatmigrate.core;
 
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.SchemaConflictException;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.ValidationReport;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * {@link ChatmigrateConfiguration#fromEnvironment()} starts from {@code DATABASE_URL}, {@code CHATMIGRATE_*},
  * system properties and {@code chatmigrate.properties} instead. Immutable once loaded; {@code enabled}
- * and {@code target} are honoured here, so callers need not check them.
+ * and {@code target} are honoured here, so callers need not check them: the command, the Spring starter and
+ * applications all build through {@link ChatmigrateConfiguration} and call this facade.
  */
 public final class Chatmigrate {
 
@@ -62,8 +65,9 @@ public final class Chatmigrate {
     }
 
     /**
-     * Adopts existing chatbot tables and applies every pending version up to the target. When disabled,
-     * changes nothing and instead checks that the engine's history is at least at the target.
+     * Adopts existing chatbot tables and applies every pending version up to the target. When disabled
+     * ({@code enabled=false}), changes nothing: checks that the engine's history is at least at the target and returns
+     * a report without steps (docs/design.md, "Configuration").
      *
      * @throws SchemaConflictException when disabled and the schema is older than the target
      */
@@ -72,11 +76,11 @@ public final class Chatmigrate {
             StatusReport status = status();
             if (status.currentVersion() < target) {
                 throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings().schema()
-                        + " is at version " + status.currentVersion() + " where this application needs version " + target
-                        + "; nothing was changed.", List.of("enable migrations for one start, or migrate with the command line, to reach version " + target));
+                        + " is at version " + status.currentVersion() + " where version " + target + " is needed; nothing was changed.",
+                        List.of("enable migrations (enabled=true) for one run to reach version " + target));
             }
             LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), status.currentVersion(), target);
-            return new MigrationReport(status.engineId(), status.currentVersion(), status.currentVersion(), List.of(), java.time.Duration.ZERO, List.of());
+            return new MigrationReport(status.engineId(), status.currentVersion(), status.currentVersion(), List.of(), Duration.ZERO, List.of());
         }
         return runner.migrate(target);
     }
@@ -89,8 +93,15 @@ public final class Chatmigrate {
         return runner.plan(target);
     }
 
-    /** Undoes every version above {@code version}; refuses to destroy data unless {@code allowDataLoss}. */
+    /**
+     * Undoes every version above {@code version}; refuses to destroy data unless {@code allowDataLoss}. Refused, changing
+     * nothing, when disabled ({@code enabled=false}).
+     */
     public MigrationReport downgrade(int version, boolean allowDataLoss) {
+        if (!enabled) {
+            throw new InvalidConfigurationException("Migrations are disabled (enabled=false): downgrade changes nothing while they are;"
+                    + " expected enabled=true to downgrade schema " + settings().schema() + ".", Setting.ENABLED.key(), "true", "false");
+        }
         return runner.downgrade(version, allowDataLoss);
     }
 

@@ -1,67 +1,102 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.core.SettingValues.Rank;
 import dev.chatmigrate.core.adoption.AdoptionOptions;
-import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * The fluent configuration of {@link Chatmigrate}: set what differs from the defaults, then
- * {@link #load()}. Values are checked when set or loaded; a missing database is an error at
- * {@link #load()}.
+ * The one configuration of {@link Chatmigrate}, as Flyway's {@code FluentConfiguration}: every {@link Setting} from
+ * explicit calls, the {@linkplain #environment() environment}, {@linkplain #systemProperties() system properties},
+ * {@linkplain #propertiesFile() chatmigrate.properties} and a {@linkplain #configuration(Map) map}, then
+ * {@link #load()}. Whatever the order of the calls, explicit calls, flags and maps beat the environment, which beats
+ * system properties, which beat the file, which beats the defaults; {@link #source(Setting)} says where each value
+ * came from. Values are checked when read or loaded, naming their source; see docs/design.md, "Configuration".
  */
 public final class ChatmigrateConfiguration {
 
-    private String engine = Setting.ENGINE.defaultValue();
+    private static final String EXPLICIT = "explicit";
+
+    private final SettingValues values = new SettingValues();
     private MigrationEngineProvider provider;
     private DataSource dataSource;
     private Database database;
-    private String schema = Setting.SCHEMA.defaultValue();
-    private boolean enabled = true;
-    private int target = ChatbotSchema.LATEST_VERSION;
-    private Duration connectTimeout = MigrationSettings.DEFAULT_CONNECT_TIMEOUT;
-    private Duration lockTimeout = MigrationSettings.DEFAULT_LOCK_TIMEOUT;
-    private Duration ddlLockTimeout = MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT;
-    private AdoptionOptions adoption = AdoptionOptions.DEFAULT;
 
     ChatmigrateConfiguration() {
     }
 
     /** A configuration from this process's environment, system properties and {@code chatmigrate.properties}. */
     public static ChatmigrateConfiguration fromEnvironment() {
-        return new ChatmigrateConfiguration().apply(MigrationConfiguration.load(Map.of()));
+        return new ChatmigrateConfiguration().environment().systemProperties().propertiesFile();
     }
 
-    /** Takes every setting {@code resolved} holds: engine, database (if any), schema, enabled, target, timeouts, adoption's. */
-    public ChatmigrateConfiguration apply(MigrationConfiguration resolved) {
-        engine(resolved.engine()).schema(resolved.schema()).enabled(resolved.enabled())
-                .connectTimeout(resolved.connectTimeout()).lockTimeout(resolved.lockTimeout()).ddlLockTimeout(resolved.ddlLockTimeout());
-        this.adoption = resolved.adoption();
-        resolved.target().ifPresent(this::target);
-        resolved.database().ifPresent(url -> database(url.database()));
+    /** Reads {@code DATABASE_URL}, {@code CHATMIGRATE_*} and the other variables of {@link Setting} from this process. */
+    public ChatmigrateConfiguration environment() {
+        return environment(System.getenv());
+    }
+
+    /** Reads the variables of {@link Setting} from {@code environment} instead of this process's. */
+    public ChatmigrateConfiguration environment(Map<String, String> environment) {
+        for (Setting setting : Setting.values()) {
+            values.put(setting, environment.get(setting.environmentVariable()), Rank.ENVIRONMENT, setting.environmentVariable());
+        }
+        return this;
+    }
+
+    /** Reads the {@code chatmigrate.*} system properties of this process. */
+    public ChatmigrateConfiguration systemProperties() {
+        values.putProperties(System.getProperties(), Rank.SYSTEM_PROPERTY, "system property", false);
+        return this;
+    }
+
+    /** Reads {@code chatmigrate.properties} from the working directory, else from the class path, if there is one. */
+    public ChatmigrateConfiguration propertiesFile() {
+        values.putProperties(PropertiesFile.find(), Rank.PROPERTIES_FILE, PropertiesFile.NAME, true);
+        return this;
+    }
+
+    /** Reads {@code file} as {@code chatmigrate.properties}; a missing file is an error. */
+    public ChatmigrateConfiguration propertiesFile(java.nio.file.Path file) {
+        values.putProperties(PropertiesFile.read(file), Rank.PROPERTIES_FILE, file.getFileName().toString(), true);
+        return this;
+    }
+
+    /**
+     * Takes the {@code chatmigrate.*} entries of {@code settings} (such as {@code chatmigrate.lock-timeout=30s}) as
+     * explicit values; other keys are ignored, an unknown {@code chatmigrate.*} key is refused.
+     */
+    public ChatmigrateConfiguration configuration(Map<String, String> settings) {
+        values.putProperties(settings, Rank.EXPLICIT, "configuration", true);
+        return this;
+    }
+
+    /** Takes values given on a command line; {@link #source(Setting)} reports them as {@code flag}. */
+    public ChatmigrateConfiguration flags(Map<Setting, String> flags) {
+        flags.forEach((setting, value) -> values.put(setting, value, Rank.EXPLICIT, "flag"));
         return this;
     }
 
     /** The engine by id ({@code flyway}, {@code liquibase}, {@code mybatis}), found on the class path at {@link #load()}. */
     public ChatmigrateConfiguration engine(String id) {
-        this.engine = Objects.requireNonNull(id, "engine");
-        this.provider = null;
-        return this;
+        return explicit(Setting.ENGINE, Objects.requireNonNull(id, "engine"));
     }
 
     /** An engine provider given directly instead of by id, for tests and custom engines. */
     public ChatmigrateConfiguration engine(MigrationEngineProvider engineProvider) {
-        this.provider = Objects.requireNonNull(engineProvider, "engine");
-        this.engine = engineProvider.id();
+        explicit(Setting.ENGINE, Objects.requireNonNull(engineProvider, "engine").id());
+        this.provider = engineProvider;
         return this;
     }
 
-    /** The application's own data source (a HikariCP pool, say) with room for four connections. */
+    /** The application's own data source (a HikariCP pool, say) with room for three connections; replaces any URL. */
     public ChatmigrateConfiguration dataSource(DataSource source) {
         this.dataSource = Objects.requireNonNull(source, "dataSource");
         this.database = null;
@@ -70,84 +105,144 @@ public final class ChatmigrateConfiguration {
 
     /** A database URL as Neon gives it ({@code postgresql://user:password@host/db?sslmode=require}) or a JDBC URL. */
     public ChatmigrateConfiguration url(String url) {
-        return database(DatabaseUrl.parse(Objects.requireNonNull(url, "url")).database());
+        return database(null).explicit(Setting.DATABASE_URL, Objects.requireNonNull(url, "url"));
     }
 
     /** A database URL with separate credentials; {@code null} keeps the URL's. */
     public ChatmigrateConfiguration url(String url, String user, String password) {
-        return database(DatabaseUrl.parse(Objects.requireNonNull(url, "url")).database().withCredentials(user, password));
+        url(url);
+        values.put(Setting.DATABASE_USER, user, Rank.EXPLICIT, EXPLICIT);
+        values.put(Setting.DATABASE_PASSWORD, password, Rank.EXPLICIT, EXPLICIT);
+        return this;
     }
 
-    private ChatmigrateConfiguration database(Database url) {
-        this.database = url;
+    /** A database given as a value (a server this process started, say); replaces any URL or data source. */
+    public ChatmigrateConfiguration database(Database given) {
+        this.database = given;
         this.dataSource = null;
         return this;
     }
 
     public ChatmigrateConfiguration schema(String name) {
-        this.schema = Objects.requireNonNull(name, "schema");
-        return this;
+        return explicit(Setting.SCHEMA, Objects.requireNonNull(name, "schema"));
     }
 
-    /** {@code false} makes {@link Chatmigrate#migrate()} check the version instead of migrating. */
+    /** {@code false} makes {@link Chatmigrate#migrate()} check the version instead of migrating, and refuses downgrades. */
     public ChatmigrateConfiguration enabled(boolean on) {
-        this.enabled = on;
-        return this;
+        return explicit(Setting.ENABLED, Boolean.toString(on));
     }
 
     /** The version to migrate to, from 1 to the latest; the latest by default. */
     public ChatmigrateConfiguration target(int version) {
-        if (version < 1 || version > ChatbotSchema.LATEST_VERSION) {
-            String expected = "a version from 1 to " + ChatbotSchema.LATEST_VERSION;
-            throw new InvalidConfigurationException("The target version " + version + " does not exist: expected " + expected + ".",
-                    Setting.TARGET.key(), expected, Integer.toString(version));
-        }
-        this.target = version;
+        explicit(Setting.TARGET, Integer.toString(version));
+        values.target(); // fails now for a version that does not exist
         return this;
     }
 
     public ChatmigrateConfiguration connectTimeout(Duration timeout) {
-        this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
-        return this;
+        return explicit(Setting.CONNECT_TIMEOUT, Objects.requireNonNull(timeout, "connectTimeout").toString());
     }
 
     public ChatmigrateConfiguration lockTimeout(Duration timeout) {
-        this.lockTimeout = Objects.requireNonNull(timeout, "lockTimeout");
-        return this;
+        return explicit(Setting.LOCK_TIMEOUT, Objects.requireNonNull(timeout, "lockTimeout").toString());
     }
 
     public ChatmigrateConfiguration ddlLockTimeout(Duration timeout) {
-        this.ddlLockTimeout = Objects.requireNonNull(timeout, "ddlLockTimeout");
-        return this;
+        return explicit(Setting.DDL_LOCK_TIMEOUT, Objects.requireNonNull(timeout, "ddlLockTimeout").toString());
     }
 
     /** Lets adoption turn integer ids into uuids, keeping the old ones in {@code chatmigrate_id_map}; off by default. */
     public ChatmigrateConfiguration convertIds(boolean on) {
-        this.adoption = adoption.withConvertIds(on);
-        return this;
+        return explicit(Setting.CONVERT_IDS, Boolean.toString(on));
     }
 
     /** Lets adoption turn roles such as {@code USER} into the canonical {@code user}; off by default. */
     public ChatmigrateConfiguration lowercaseRoles(boolean on) {
-        this.adoption = adoption.withLowercaseRoles(on);
-        return this;
+        return explicit(Setting.LOWERCASE_ROLES, Boolean.toString(on));
     }
 
     /** The zone in which existing {@code timestamp without time zone} values were written; {@code UTC} by default. */
     public ChatmigrateConfiguration timestampZone(String zone) {
-        this.adoption = adoption.withTimestampZone(Objects.requireNonNull(zone, "timestampZone"));
+        return explicit(Setting.TIMESTAMP_ZONE, Objects.requireNonNull(zone, "timestampZone"));
+    }
+
+    private ChatmigrateConfiguration explicit(Setting setting, String value) {
+        values.put(setting, value, Rank.EXPLICIT, EXPLICIT);
+        if (setting == Setting.ENGINE) {
+            provider = null;
+        }
         return this;
     }
 
-    /** The configured {@link Chatmigrate}; fails when no database is configured or the engine is unknown. */
+    /** Where the value of {@code setting} came from: {@code explicit}, {@code flag}, a variable, a property, {@code default}, or {@code unset}. */
+    public String source(Setting setting) {
+        return values.source(setting);
+    }
+
+    public String engine() {
+        return values.text(Setting.ENGINE).toLowerCase(Locale.ROOT);
+    }
+
+    public String schema() {
+        return values.text(Setting.SCHEMA);
+    }
+
+    public boolean enabled() {
+        return values.flag(Setting.ENABLED);
+    }
+
+    /** The target version: the latest unless set. */
+    public int target() {
+        return values.target();
+    }
+
+    public Duration connectTimeout() {
+        return values.duration(Setting.CONNECT_TIMEOUT);
+    }
+
+    public Duration lockTimeout() {
+        return values.duration(Setting.LOCK_TIMEOUT);
+    }
+
+    public Duration ddlLockTimeout() {
+        return values.duration(Setting.DDL_LOCK_TIMEOUT);
+    }
+
+    /** What adoption may convert, and the zone of zone-less timestamps. */
+    public AdoptionOptions adoption() {
+        return new AdoptionOptions(values.flag(Setting.CONVERT_IDS), values.flag(Setting.LOWERCASE_ROLES), values.text(Setting.TIMESTAMP_ZONE));
+    }
+
+    /**
+     * The configured URL with user and password applied and what parsing it noticed (a Neon pooler host rewritten, say);
+     * empty when the database is a data source, a {@link Database} value, or not configured.
+     */
+    public Optional<DatabaseUrl> databaseUrl() {
+        String url = values.text(Setting.DATABASE_URL);
+        if (url == null || dataSource != null || database != null) {
+            return Optional.empty();
+        }
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        return Optional.of(new DatabaseUrl(parsed.database().withCredentials(values.text(Setting.DATABASE_USER),
+                values.text(Setting.DATABASE_PASSWORD)), parsed.notices()));
+    }
+
+    /** Whether a database is configured: a data source, a {@link Database} or a URL. */
+    public boolean hasDatabase() {
+        return dataSource != null || database != null || values.text(Setting.DATABASE_URL) != null;
+    }
+
+    /** The configured {@link Chatmigrate}; fails when no database is configured, a value is invalid or the engine is unknown. */
     public Chatmigrate load() {
-        if (dataSource == null && database == null) {
+        if (!hasDatabase()) {
             throw new InvalidConfigurationException("No database is configured: expected a data source or a url.",
                     Setting.DATABASE_URL.key(), "a data source or a url", "none");
         }
-        DataSource source = dataSource != null ? dataSource : database.dataSource(Database.applicationName(engine), connectTimeout);
-        MigrationSettings settings = new MigrationSettings(engine, source, schema, connectTimeout, lockTimeout, ddlLockTimeout);
-        return new Chatmigrate(new MigrationRunner(settings, provider != null ? provider : MigrationEngines.byId(engine), adoption),
-                enabled, target);
+        String engine = engine();
+        MigrationEngineProvider engineProvider = provider != null ? provider : MigrationEngines.byId(engine);
+        Database resolved = database != null ? database : databaseUrl().map(DatabaseUrl::database).orElse(null);
+        DataSource source = dataSource != null ? dataSource : resolved.dataSource(Database.applicationName(engine), connectTimeout());
+        MigrationSettings settings = new MigrationSettings(engine, source, schema(), connectTimeout(), lockTimeout(), ddlLockTimeout());
+        return new Chatmigrate(new MigrationRunner(settings, engineProvider, adoption()), enabled(), target());
     }
 }

@@ -100,7 +100,9 @@ public record Database(String jdbcUrl, String user, String password) {
 
     /** Settings for {@code engineId} on this database, with the default schema and timeouts. */
     public MigrationSettings settings(String engineId) {
-        return MigrationSettings.of(engineId, dataSource(applicationName(engineId), MigrationSettings.DEFAULT_CONNECT_TIMEOUT));
+        ChatmigrateConfiguration defaults = Chatmigrate.configure();
+        return new MigrationSettings(engineId, dataSource(applicationName(engineId), defaults.connectTimeout()), defaults.schema(),
+                defaults.connectTimeout(), defaults.lockTimeout(), defaults.ddlLockTimeout());
     }
 
     /** The {@code application_name} chatmigrate's connections carry for {@code engineId}, so {@code pg_stat_activity} shows who they are. */

@@ -14,10 +14,16 @@ public final class TargetVersion {
      * {@link InvalidConfigurationException} for setting {@code target}, saying that {@code operation} cannot go there.
      */
     public static int require(int target, int lowest, String operation) {
+        return require(target, lowest, operation, null);
+    }
+
+    /** As {@link #require(int, int, String)}, for a target read from a setting's {@code source} (a flag, a variable). */
+    static int require(int target, int lowest, String operation, String source) {
         if (target < lowest || target > ChatbotSchema.LATEST_VERSION) {
-            String expected = "a version from " + lowest + " to " + ChatbotSchema.LATEST_VERSION;
-            throw new InvalidConfigurationException("Cannot " + operation + " to version " + target + ": it does not exist."
-                    + " Expected " + expected + ".", Setting.TARGET.key(), expected, Integer.toString(target));
+            String expected = "a version from " + lowest + " to " + ChatbotSchema.LATEST_VERSION + (source == null ? "" : ", or latest");
+            throw new InvalidConfigurationException("Cannot " + operation + " to version " + target
+                    + (source == null ? "" : " (from " + source + ")") + ": it does not exist. Expected " + expected + ".",
+                    Setting.TARGET.key(), expected, Integer.toString(target));
         }
         return target;
     }

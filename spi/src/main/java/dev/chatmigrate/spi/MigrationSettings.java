@@ -5,7 +5,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Everything an engine needs to run against one database schema. Immutable.
+ * Everything an engine needs to run against one database schema. Immutable. The defaults of these values are
+ * the application's business: {@code dev.chatmigrate.core.Setting} declares them.
  *
  * @param engineId       the provider id, such as {@code flyway}
  * @param dataSource     where every connection comes from: the application's own pool, or one made from a URL
@@ -17,12 +18,6 @@ import javax.sql.DataSource;
 public record MigrationSettings(String engineId, DataSource dataSource, String schema, Duration connectTimeout, Duration lockTimeout,
                                 Duration ddlLockTimeout) {
 
-    /** The default connect timeout: long enough for a serverless database to wake up. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
-    /** The default lock budget. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(120);
-    /** The default wait of one DDL statement for its table lock. */
-    public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(1);
 
     public MigrationSettings {
         Objects.requireNonNull(engineId, "engineId");
@@ -36,11 +31,6 @@ public record MigrationSettings(String engineId, DataSource dataSource, String s
             throw new InvalidConfigurationException("Timeouts must not be negative: connect " + connectTimeout + ", lock " + lockTimeout
                     + ", DDL lock " + ddlLockTimeout + ".");
         }
-    }
-
-    /** Settings for {@code dataSource} with the defaults: schema {@code public}, 60 s connect, 120 s lock, 1 s per DDL lock. */
-    public static MigrationSettings of(String engineId, DataSource dataSource) {
-        return new MigrationSettings(engineId, dataSource, "public", DEFAULT_CONNECT_TIMEOUT, DEFAULT_LOCK_TIMEOUT, DEFAULT_DDL_LOCK_TIMEOUT);
     }
 
     public MigrationSettings withEngine(String otherEngineId) {

@@ -50,7 +50,7 @@ class HostileInputIT {
                         "Unknown migration engine 'oracle': expected one of flyway, liquibase, mybatis"),
                 Arguments.of("an unknown command", Map.of(), List.of("frobnicate", "--url", UNREACHABLE), "'frobnicate'"),
                 Arguments.of("target version 99", Map.of(), List.of("migrate", "--target", "99", "--url", UNREACHABLE),
-                        "Cannot migrate to version 99: it does not exist"),
+                        "Cannot migrate to version 99 (from --target): it does not exist"),
                 Arguments.of("a downgrade without a target", Map.of(), List.of("downgrade", "--url", UNREACHABLE), "--target"),
                 Arguments.of("CHATMIGRATE_CONNECT_TIMEOUT=soon", Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "soon"), List.of("migrate", "--url", UNREACHABLE),
                         "connect-timeout (from CHATMIGRATE_CONNECT_TIMEOUT) is 'soon'"),

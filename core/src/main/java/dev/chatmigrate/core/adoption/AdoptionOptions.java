@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 public record AdoptionOptions(boolean convertIds, boolean lowercaseRoles, String timestampZone) {
 
     /**
-     * The keys of the settings that set these options, as adoption's messages name them; {@code core.Setting} declares
-     * them with their sources (a test keeps the two equal), and adoption, below the API, cannot depend on it.
+     * The keys of the settings that set these options, as adoption's messages name them; {@code core.Setting} takes
+     * them from here with the defaults of {@link #DEFAULT} (adoption, below the API, cannot depend on it).
      */
     public static final String CONVERT_IDS = "convert-ids";
     public static final String LOWERCASE_ROLES = "lowercase-roles";
@@ -27,7 +27,7 @@ public record AdoptionOptions(boolean convertIds, boolean lowercaseRoles, String
 
     private static final Pattern ZONE = Pattern.compile("[A-Za-z0-9_+\\-/]{1,64}");
 
-    /** Nothing converted, zone-less timestamps read as UTC. */
+    /** The defaults: nothing converted, zone-less timestamps read as UTC. */
     public static final AdoptionOptions DEFAULT = new AdoptionOptions(false, false, "UTC");
 
     public AdoptionOptions {

@@ -34,23 +34,15 @@ import org.springframework.context.annotation.Import;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public class ChatmigrateAutoConfiguration {
 
-    /** The configured chatmigrate: {@code chatmigrate.url} when set, else the application's data source. */
+    /**
+     * The configured chatmigrate, built through the one {@link ChatmigrateConfiguration} from every {@code chatmigrate.*}
+     * property (Spring's environment is their source): {@code chatmigrate.url} when set, else the application's data source.
+     */
     @Bean
     @ConditionalOnMissingBean
     public Chatmigrate chatmigrate(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
-        ChatmigrateConfiguration configuration = Chatmigrate.configure()
-                .engine(properties.getEngine())
-                .schema(properties.getSchema())
-                .enabled(properties.isEnabled())
-                .connectTimeout(properties.getConnectTimeout())
-                .lockTimeout(properties.getLockTimeout())
-                .ddlLockTimeout(properties.getDdlLockTimeout());
-        if (properties.getTarget() != null) {
-            configuration.target(properties.getTarget());
-        }
-        if (properties.getUrl() != null && !properties.getUrl().isBlank()) {
-            configuration.url(properties.getUrl(), properties.getUser(), properties.getPassword());
-        } else {
+        ChatmigrateConfiguration configuration = Chatmigrate.configure().configuration(properties.settings());
+        if (!configuration.hasDatabase()) {
             configuration.dataSource(dataSource.getIfUnique(() -> null));
         }
         return configuration.load();

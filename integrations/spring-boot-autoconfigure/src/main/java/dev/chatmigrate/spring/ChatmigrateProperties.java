@@ -1,23 +1,31 @@
 package dev.chatmigrate.spring;
 
+import dev.chatmigrate.core.Chatmigrate;
+import dev.chatmigrate.core.ChatmigrateConfiguration;
+import dev.chatmigrate.core.Setting;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code chatmigrate.*} properties: the same settings as the command's {@code CHATMIGRATE_*}
- * variables, which Spring Boot's relaxed binding maps onto these names.
+ * The {@code chatmigrate.*} properties: every {@link Setting}, under its key (Spring Boot's relaxed binding maps the
+ * {@code CHATMIGRATE_*} variables onto them too), plus the starter's own {@code engine-library-check}. The defaults
+ * are those {@link Setting} declares; {@code ChatmigratePropertiesTest} fails for a setting without a property.
  */
 @ConfigurationProperties("chatmigrate")
 public class ChatmigrateProperties {
 
-    /** Whether to migrate at startup; when false, startup only checks that the schema is at least at the target version. */
-    private boolean enabled = true;
+    private static final ChatmigrateConfiguration DEFAULTS = Chatmigrate.configure();
+
+    /** Whether to migrate at startup; when false, startup changes nothing and only checks that the schema is at least at the target version. */
+    private boolean enabled = DEFAULTS.enabled();
 
     /** The migration engine by id: flyway, liquibase or mybatis (its adapter must be on the class path). */
-    private String engine = "flyway";
+    private String engine = DEFAULTS.engine();
 
     /** The schema of the chatbot tables: a plain lowercase identifier. */
-    private String schema = "public";
+    private String schema = DEFAULTS.schema();
 
     /** The version to migrate to (or, when disabled, the version required); the latest when unset. */
     private Integer target;
@@ -35,13 +43,22 @@ public class ChatmigrateProperties {
     private String password;
 
     /** How long to retry connecting while the database starts or wakes up. */
-    private Duration connectTimeout = Duration.ofSeconds(60);
+    private Duration connectTimeout = DEFAULTS.connectTimeout();
 
     /** How long to wait, in total, for locks held by other sessions (another replica migrating, long transactions). */
-    private Duration lockTimeout = Duration.ofSeconds(120);
+    private Duration lockTimeout = DEFAULTS.lockTimeout();
 
     /** How long one DDL statement waits for its table lock before that step is retried. */
-    private Duration ddlLockTimeout = Duration.ofSeconds(1);
+    private Duration ddlLockTimeout = DEFAULTS.ddlLockTimeout();
+
+    /** Whether adoption may turn integer ids into uuids, keeping the old ones in chatmigrate_id_map. */
+    private boolean convertIds = DEFAULTS.adoption().convertIds();
+
+    /** Whether adoption may turn roles such as USER into the canonical user. */
+    private boolean lowercaseRoles = DEFAULTS.adoption().lowercaseRoles();
+
+    /** The zone in which existing timestamp without time zone values were written. */
+    private String timestampZone = DEFAULTS.adoption().timestampZone();
 
     /** What to do when the engine library on the class path is not the version the adapter was built with. */
     private LibraryCheck engineLibraryCheck = LibraryCheck.FAIL;
@@ -132,6 +149,58 @@ public class ChatmigrateProperties {
 
     public void setDdlLockTimeout(Duration ddlLockTimeout) {
         this.ddlLockTimeout = ddlLockTimeout;
+    }
+
+    public boolean isConvertIds() {
+        return convertIds;
+    }
+
+    public void setConvertIds(boolean convertIds) {
+        this.convertIds = convertIds;
+    }
+
+    public boolean isLowercaseRoles() {
+        return lowercaseRoles;
+    }
+
+    public void setLowercaseRoles(boolean lowercaseRoles) {
+        this.lowercaseRoles = lowercaseRoles;
+    }
+
+    public String getTimestampZone() {
+        return timestampZone;
+    }
+
+    public void setTimestampZone(String timestampZone) {
+        this.timestampZone = timestampZone;
+    }
+
+    /**
+     * Every setting these properties hold, as {@code chatmigrate.*} keys for {@link ChatmigrateConfiguration#configuration(Map)};
+     * unset ones (url, user, password, target) are left out.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        put(settings, Setting.ENABLED, enabled);
+        put(settings, Setting.ENGINE, engine);
+        put(settings, Setting.SCHEMA, schema);
+        put(settings, Setting.TARGET, target);
+        put(settings, Setting.DATABASE_URL, url);
+        put(settings, Setting.DATABASE_USER, user);
+        put(settings, Setting.DATABASE_PASSWORD, password);
+        put(settings, Setting.CONNECT_TIMEOUT, connectTimeout);
+        put(settings, Setting.LOCK_TIMEOUT, lockTimeout);
+        put(settings, Setting.DDL_LOCK_TIMEOUT, ddlLockTimeout);
+        put(settings, Setting.CONVERT_IDS, convertIds);
+        put(settings, Setting.LOWERCASE_ROLES, lowercaseRoles);
+        put(settings, Setting.TIMESTAMP_ZONE, timestampZone);
+        return settings;
+    }
+
+    private static void put(Map<String, String> settings, Setting setting, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            settings.put(setting.propertyKey(), value.toString());
+        }
     }
 
     public LibraryCheck getEngineLibraryCheck() {

@@ -1,5 +1,6 @@
 package dev.chatmigrate.contract.postgres;
 
+import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
@@ -17,7 +18,7 @@ public record TestDatabase(String name, Database database, TestPostgres server) 
     /** Settings for {@code engineId} on this database with test-friendly timeouts (15 s connect, 60 s lock). */
     public MigrationSettings settings(String engineId) {
         return new MigrationSettings(engineId, database.dataSource(Database.applicationName(engineId), Duration.ofSeconds(15)), "public",
-                Duration.ofSeconds(15), Duration.ofSeconds(60), MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+                Duration.ofSeconds(15), Duration.ofSeconds(60), Chatmigrate.configure().ddlLockTimeout());
     }
 
     @Override

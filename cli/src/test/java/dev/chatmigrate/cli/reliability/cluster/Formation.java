@@ -36,12 +36,19 @@ public final class Formation implements AutoCloseable {
 
     /** How quickly the monitor declares a node dead. */
     public enum Timing {
-        /** pg_auto_failover's defaults: health check every 5 s, a node unhealthy after 20 s. */
-        DEFAULTS(Map.of()),
-        /** Health check every second, a node unhealthy after 4 s: a failover within about 4 s on a laptop. */
+        /** pg_auto_failover's defaults: health check every 5 s, a node unhealthy after 20 s, 30 s for a primary to demote itself. */
+        DEFAULTS(Map.of("pgautofailover.health_check_period", "5000", "pgautofailover.health_check_timeout", "5000",
+                "pgautofailover.health_check_max_retries", "2", "pgautofailover.health_check_retry_delay", "2000",
+                "pgautofailover.node_considered_unhealthy_timeout", "20000", "pgautofailover.startup_grace_period", "10000",
+                "pgautofailover.primary_demote_timeout", "30000")),
+        /**
+         * Health check every second, a node unhealthy after 4 s, a dead primary given 3 s to demote itself (30 s by
+         * default, for a primary cut off by a network partition rather than dead): a failover within seconds.
+         */
         FAST(Map.of("pgautofailover.health_check_period", "1000", "pgautofailover.health_check_timeout", "1000",
                 "pgautofailover.health_check_max_retries", "1", "pgautofailover.health_check_retry_delay", "500",
-                "pgautofailover.node_considered_unhealthy_timeout", "4000", "pgautofailover.startup_grace_period", "2000"));
+                "pgautofailover.node_considered_unhealthy_timeout", "4000", "pgautofailover.startup_grace_period", "2000",
+                "pgautofailover.primary_demote_timeout", "3000"));
 
         private final Map<String, String> monitorSettings;
 
@@ -74,7 +81,7 @@ public final class Formation implements AutoCloseable {
             autoctl.startMonitor(monitorPort);
             formation = new Formation(autoctl, monitorPort, new ArrayList<>());
             formation.awaitMonitor();
-            formation.applyMonitorSettings(timing);
+            formation.use(timing);
             Node first = formation.addNode("node1");
             formation.awaitStates(Map.of(first.name(), "single"));
             try (Connection connection = first.connect("postgres"); Statement statement = connection.createStatement()) {
@@ -222,7 +229,8 @@ public final class Formation implements AutoCloseable {
         }
     }
 
-    private void applyMonitorSettings(Timing timing) throws SQLException {
+    /** Changes how quickly the monitor declares a node dead, from now on (a reload of the monitor's settings). */
+    public void use(Timing timing) throws SQLException {
         try (Connection connection = monitorConnection(); Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> setting : timing.monitorSettings.entrySet()) {
                 statement.execute("alter system set " + setting.getKey() + " = " + setting.getValue());

@@ -48,6 +48,11 @@ public final class Formation implements AutoCloseable {
         FAST(Map.of("pgautofailover.health_check_period", "1000", "pgautofailover.health_check_timeout", "1000",
                 "pgautofailover.health_check_max_retries", "1", "pgautofailover.health_check_retry_delay", "500",
                 "pgautofailover.node_considered_unhealthy_timeout", "4000", "pgautofailover.startup_grace_period", "2000",
+                "pgautofailover.primary_demote_timeout", "3000")),
+        /** As {@link #FAST}, but a node is declared unhealthy only after 15 s: a failover slower than a short connect budget. */
+        SLOW_DETECTION(Map.of("pgautofailover.health_check_period", "1000", "pgautofailover.health_check_timeout", "1000",
+                "pgautofailover.health_check_max_retries", "1", "pgautofailover.health_check_retry_delay", "500",
+                "pgautofailover.node_considered_unhealthy_timeout", "15000", "pgautofailover.startup_grace_period", "2000",
                 "pgautofailover.primary_demote_timeout", "3000"));
 
         private final Map<String, String> monitorSettings;

@@ -18,10 +18,15 @@ import java.util.Optional;
  *
  * <p>libpq parameters become their pgJDBC equivalents, Neon's {@code options=endpoint=...} is dropped
  * (pgJDBC sends SNI), and a Neon {@code -pooler} host becomes the direct host, because advisory locks
- * and DDL need a real session; {@link #notices()} says so.
+ * and DDL need a real session; {@link #notices()} says so. Several hosts (a failover formation) mean the
+ * primary among them, whatever their order and whatever {@code target_session_attrs} or {@code targetServerType}
+ * says: pgJDBC's default would take the first host that answers, a standby after a failover (docs/design.md,
+ * "Past one node").
  */
 public record DatabaseUrl(Database database, List<String> notices) {
 
+    private static final String TARGET_SERVER_TYPE = "targetServerType";
+    private static final String PRIMARY = "primary";
     private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.ofEntries(
             Map.entry("sslmode", "sslmode"),
             Map.entry("channel_binding", "channelBinding"),
@@ -30,7 +35,7 @@ public record DatabaseUrl(Database database, List<String> notices) {
             Map.entry("sslrootcert", "sslrootcert"),
             Map.entry("sslcert", "sslcert"),
             Map.entry("sslkey", "sslkey"),
-            Map.entry("target_session_attrs", "targetServerType"),
+            Map.entry("target_session_attrs", TARGET_SERVER_TYPE),
             Map.entry("gssencmode", "gssEncMode"));
 
     public DatabaseUrl {
@@ -70,7 +75,10 @@ public record DatabaseUrl(Database database, List<String> notices) {
         Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url, url.substring(query + 1));
         String user = parameters.remove("user");
         String password = parameters.remove("password");
-        return new DatabaseUrl(new Database(base + toQuery(parameters), user, password), List.of());
+        List<String> notices = new ArrayList<>();
+        String hosts = base.substring("jdbc:postgresql://".length()).split("/", 2)[0];
+        primaryOfSeveral(hosts.split(",").length, parameters, notices);
+        return new DatabaseUrl(new Database(base + toQuery(parameters), user, password), notices);
     }
 
     private static DatabaseUrl parseLibpq(String url) {
@@ -139,6 +147,7 @@ public record DatabaseUrl(Database database, List<String> notices) {
                 }
             }
         }
+        primaryOfSeveral(hosts.size(), pgjdbc, notices);
         String jdbcUrl = "jdbc:postgresql://" + String.join(",", hosts) + "/" + encodePath(databaseName) + toQuery(pgjdbc);
         return new DatabaseUrl(new Database(jdbcUrl, user, password), notices);
     }
@@ -203,6 +212,19 @@ public record DatabaseUrl(Database database, List<String> notices) {
             host = direct;
         }
         return host + port;
+    }
+
+    /** With several hosts, {@code targetServerType=primary}; a different choice of the URL is overridden and the override announced. */
+    private static void primaryOfSeveral(int hostCount, Map<String, String> pgjdbc, List<String> notices) {
+        String asked = pgjdbc.get(TARGET_SERVER_TYPE);
+        if (hostCount < 2 || PRIMARY.equals(asked) || "master".equals(asked)) {
+            return;
+        }
+        pgjdbc.put(TARGET_SERVER_TYPE, PRIMARY);
+        if (asked != null && !"any".equals(asked)) {
+            notices.add("The database URL names " + hostCount + " hosts and asks for a " + asked + " server; chatmigrate"
+                    + " connects to the primary among them instead, because migrations and their lock need the primary.");
+        }
     }
 
     private static String targetServerType(String libpqValue) {

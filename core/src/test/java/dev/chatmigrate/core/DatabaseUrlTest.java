@@ -79,6 +79,50 @@ class DatabaseUrlTest {
     }
 
     @Nested
+    @DisplayName("several hosts mean the primary")
+    class SeveralHosts {
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "postgresql://bot@h1:5432,h2:5433/chat",
+                "postgresql://bot@h1:5432,h2:5433/chat?target_session_attrs=any",
+                "postgresql://bot@h1:5432,h2:5433/chat?target_session_attrs=read-write",
+                "postgresql://bot@h1:5432,h2:5433/chat?target_session_attrs=primary",
+                "jdbc:postgresql://h1:5432,h2:5433/chat?user=bot",
+                "jdbc:postgresql://h1:5432,h2:5433/chat?targetServerType=any&user=bot",
+                "jdbc:postgresql://h1:5432,h2:5433/chat?targetServerType=primary&user=bot"})
+        @DisplayName("without a choice, with 'any' or with the primary asked for: the primary, silently")
+        void primaryWithoutNotice(String url) {
+            DatabaseUrl parsed = DatabaseUrl.parse(url);
+
+            assertThat(parsed.database().jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/chat?targetServerType=primary");
+            assertThat(parsed.database().user()).isEqualTo("bot");
+            assertThat(parsed.notices()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "postgresql://h1,h2/chat?target_session_attrs=read-only",
+                "postgresql://h1,h2/chat?target_session_attrs=prefer-standby",
+                "jdbc:postgresql://h1,h2/chat?targetServerType=secondary"})
+        @DisplayName("a standby asked for: the primary all the same, and the override is announced")
+        void standbyIsOverridden(String url) {
+            DatabaseUrl parsed = DatabaseUrl.parse(url);
+
+            assertThat(parsed.database().jdbcUrl()).isEqualTo("jdbc:postgresql://h1,h2/chat?targetServerType=primary");
+            assertThat(parsed.notices()).singleElement().asString().contains("2 hosts").contains("primary");
+        }
+
+        @Test
+        @DisplayName("one host keeps whatever the URL asks for")
+        void oneHostIsLeftAlone() {
+            assertThat(DatabaseUrl.parse("jdbc:postgresql://h1/chat").database().jdbcUrl()).isEqualTo("jdbc:postgresql://h1/chat");
+            assertThat(DatabaseUrl.parse("postgresql://h1/chat?target_session_attrs=read-only").database().jdbcUrl())
+                    .isEqualTo("jdbc:postgresql://h1/chat?targetServerType=secondary");
+        }
+    }
+
+    @Nested
     @DisplayName("JDBC URLs")
     class Jdbc {
 

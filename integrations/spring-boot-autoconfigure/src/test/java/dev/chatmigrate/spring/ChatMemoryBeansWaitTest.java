@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -96,6 +97,19 @@ class ChatMemoryBeansWaitTest {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(StartupReader.class).messages()).isZero();
         });
+    }
+
+    @Test
+    @DisplayName("beside Spring Boot's own Flyway migrating the application's tables, the chat memory read at start-up finds both")
+    void besideSpringBootsFlyway() {
+        contexts().withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.enabled=true", "spring.flyway.schemas=app", "spring.flyway.locations=classpath:db/app-migration")
+                .withUserConfiguration(SpringAiMemory.class).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(StartupReader.class).messages()).isZero();
+                    assertThat(SpringTestDatabase.exists(database, "app.notes")).isTrue();
+                    assertThat(SpringTestDatabase.exists(database, "public.messages")).isTrue();
+                });
     }
 
     @Test

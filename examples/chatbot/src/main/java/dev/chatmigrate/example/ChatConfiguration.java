@@ -12,7 +12,6 @@ import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,11 +34,11 @@ class ChatConfiguration {
 
     /**
      * The chat memory's store: the chatbot's own {@code conversations} and {@code messages} tables, which the
-     * starter migrated before this bean was created. Conversation ids are the rows' UUIDs; the controller
-     * creates each conversation row (with its user and title) before the first chat turn.
+     * starter migrated before this bean was created (it makes every chat memory bean wait for the migration, with
+     * no annotation here). Conversation ids are the rows' UUIDs; the controller creates each conversation row
+     * (with its user and title) before the first chat turn.
      */
     @Bean
-    @DependsOnDatabaseInitialization
     ChatMemoryRepository chatMemoryRepository(DataSource dataSource, @Value("${chatmigrate.schema:public}") String schema) {
         return ChatmigrateChatMemoryRepository.builder(dataSource).schema(schema).build();
     }

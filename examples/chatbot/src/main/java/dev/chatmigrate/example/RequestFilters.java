@@ -30,8 +30,7 @@ class RequestFilters {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String header = request.getHeader("Authorization");
-                byte[] given = header != null && header.startsWith("Bearer ") ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
+                byte[] given = bearerCredentials(request.getHeader("Authorization")).getBytes(StandardCharsets.UTF_8);
                 if (!MessageDigest.isEqual(expected, given)) {
                     response.setHeader("WWW-Authenticate", "Bearer");
                     write(response, 401, "This API needs the header Authorization: Bearer <token>, with the token set as CHATBOT_API_TOKEN.");
@@ -72,6 +71,19 @@ class RequestFilters {
         registration.addUrlPatterns("/*");
         registration.setOrder(2);
         return registration;
+    }
+
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header; empty for another scheme or no header. The scheme is
+     * case-insensitive and followed by one or more spaces (RFC 9110, section 11.4), so {@code bearer <token>} is accepted.
+     */
+    static String bearerCredentials(String header) {
+        String scheme = "Bearer";
+        if (header == null || !header.regionMatches(true, 0, scheme, 0, scheme.length())
+                || header.length() == scheme.length() || header.charAt(scheme.length()) != ' ') {
+            return "";
+        }
+        return header.substring(scheme.length()).stripLeading();
     }
 
     static void write(HttpServletResponse response, int status, String message) throws IOException {

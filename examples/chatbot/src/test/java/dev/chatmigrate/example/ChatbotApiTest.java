@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -200,6 +201,19 @@ class ChatbotApiTest {
             assertThat(without.error()).contains("Authorization: Bearer");
             assertThat(other.status()).isEqualTo(401);
             assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        }
+
+        @ParameterizedTest(name = "Authorization: {0} <token>")
+        @ValueSource(strings = {"bearer ", "BEARER ", "Bearer   "})
+        @DisplayName("the bearer scheme is case-insensitive and may be followed by several spaces (RFC 9110); another scheme is 401")
+        void bearerSchemeIsCaseInsensitive(String scheme) {
+            Reply created = ChatbotClient.withAuthorization(port, scheme + TOKEN).post("/api/conversations", "{\"userId\": \"ada\"}");
+            Reply basic = ChatbotClient.withAuthorization(port, "Basic " + TOKEN).post("/api/conversations", "{\"userId\": \"ada\"}");
+            Reply glued = ChatbotClient.withAuthorization(port, "Bearer" + TOKEN).post("/api/conversations", "{\"userId\": \"ada\"}");
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(basic.status()).isEqualTo(401);
+            assertThat(glued.status()).isEqualTo(401);
         }
     }
 }

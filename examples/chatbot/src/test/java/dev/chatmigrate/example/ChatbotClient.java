@@ -27,7 +27,7 @@ final class ChatbotClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private final String token;
+    private final String authorization;
 
     ChatbotClient(int port) {
         this(port, null);
@@ -35,8 +35,17 @@ final class ChatbotClient {
 
     /** A client that sends {@code Authorization: Bearer token} when {@code token} is not null. */
     ChatbotClient(int port, String token) {
-        this.base = URI.create("http://127.0.0.1:" + port);
-        this.token = token;
+        this(URI.create("http://127.0.0.1:" + port), token == null ? null : "Bearer " + token);
+    }
+
+    private ChatbotClient(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends {@code Authorization: <value>} as given, such as {@code bearer <token>}. */
+    static ChatbotClient withAuthorization(int port, String value) {
+        return new ChatbotClient(URI.create("http://127.0.0.1:" + port), value);
     }
 
     Reply get(String path) {
@@ -53,8 +62,8 @@ final class ChatbotClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

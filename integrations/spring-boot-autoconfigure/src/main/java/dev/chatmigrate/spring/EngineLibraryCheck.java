@@ -1,6 +1,5 @@
 package dev.chatmigrate.spring;
 
-import dev.chatmigrate.spi.InvalidConfigurationException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +33,9 @@ final class EngineLibraryCheck {
             }
             String message = mismatch(library, found.get());
             if (library.engineId().equals(engineId) && reaction == ChatmigrateProperties.LibraryCheck.FAIL) {
-                throw new InvalidConfigurationException(message + " Set <" + library.mavenProperty() + ">" + library.builtWith() + "</"
+                throw new EngineLibraryMismatchException(message + " Set <" + library.mavenProperty() + ">" + library.builtWith() + "</"
                         + library.mavenProperty() + "> in your pom's <properties> (Gradle: ext['" + library.mavenProperty() + "'] = '"
-                        + library.builtWith() + "'), or engine-library-check=warn to start anyway.",
-                        "engine-library-check", library.coordinates() + " " + library.builtWith(), library.coordinates() + " " + found.get());
+                        + library.builtWith() + "'), or engine-library-check=warn to start anyway.", library, found.get());
             }
             LOG.warn("{} Set <{}>{}</{}> in your pom's <properties>.", message, library.mavenProperty(), library.builtWith(), library.mavenProperty());
         }

@@ -22,6 +22,9 @@ public class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
     }
 
     static String action(MigrationException failure) {
+        if (failure instanceof EngineLibraryMismatchException mismatch) {
+            return mismatch.action();
+        }
         return switch (failure.kind()) {
             case SCHEMA_CONFLICT -> "Resolve the differences named above (docs/troubleshooting.md), point chatmigrate.schema at another schema,"
                     + " or migrate this database with 'chatmigrate migrate' and start again.";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -67,6 +68,32 @@ class EngineLibraryCheckTest {
                     .hasMessageContaining("org.flywaydb:flyway-core 11.14.1")
                     .hasMessageContaining("Set <flyway.version>" + builtWith + "</flyway.version>");
         });
+    }
+
+    @Test
+    @DisplayName("Liquibase 5 from Spring Boot's dependency management: the report's Action sets <liquibase.version> first, the escape hatch second")
+    void liquibase5ActionNamesTheProperty() throws IOException {
+        String builtWith = EngineLibrary.recorded(getClass().getClassLoader()).stream()
+                .filter(library -> library.engineId().equals("liquibase")).findFirst().orElseThrow().builtWith();
+        Path pom = Files.writeString(directory.resolve("liquibase-pom.properties"), "version=5.0.1\n");
+        URL replaced = pom.toUri().toURL();
+        ClassLoader withLiquibase5 = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public URL getResource(String name) {
+                return name.equals("META-INF/maven/org.liquibase/liquibase-core/pom.properties") ? replaced : super.getResource(name);
+            }
+        };
+        new ApplicationContextRunner().withClassLoader(withLiquibase5)
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ChatmigrateAutoConfiguration.class))
+                .withPropertyValues(dataSource(database)).withPropertyValues("chatmigrate.engine=liquibase").run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("BAD_CONFIGURATION: ").contains("org.liquibase:liquibase-core 5.0.1")
+                            .contains("not under Apache-2.0");
+                    String property = "<liquibase.version>" + builtWith + "</liquibase.version>";
+                    assertThat(analysis.getAction()).contains(property).contains("chatmigrate.engine-library-check=warn");
+                    assertThat(analysis.getAction().indexOf(property)).isLessThan(analysis.getAction().indexOf("engine-library-check"));
+                });
     }
 
     @Test

@@ -61,15 +61,31 @@ public final class ChatMemoryTable {
     /**
      * Replaces the conversation's messages with {@code messages} in one transaction, creating its
      * row if missing with the user id {@code userIdForConversation} gives for {@code conversationId}.
+     *
+     * @throws IllegalArgumentException when {@code messages} is null or holds a null
      */
     public <M> void replace(String conversationId, List<M> messages, Function<? super M, MessageRow> toRow,
             Function<String, String> userIdForConversation) {
         UUID id = ConversationIds.toUuid(conversationId);
-        Objects.requireNonNull(messages, "messages");
+        checkMessages(conversationId, messages);
         List<MessageRow> rows = messages.stream().<MessageRow>map(toRow).toList();
         String userId = Objects.requireNonNull(userIdForConversation.apply(conversationId), "the user id for " + conversationId);
         inTransaction("save conversation " + conversationId + " in " + schema + ".messages",
                 connection -> statements.replace(connection, id, userId, rows));
+    }
+
+    /** A null list or element is the caller's error, an {@link IllegalArgumentException} as the frameworks' own stores raise it. */
+    private static void checkMessages(String conversationId, List<?> messages) {
+        if (messages == null) {
+            throw new IllegalArgumentException("Expected the list of messages to save in conversation " + conversationId
+                    + ", found null; pass an empty list, or delete the conversation, to clear it.");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i) == null) {
+                throw new IllegalArgumentException("Expected a message at index " + i + " of the " + messages.size()
+                        + " to save in conversation " + conversationId + ", found null; nothing was saved.");
+            }
+        }
     }
 
     /** Deletes the conversation's messages; its {@code conversations} row, which the application may own, stays. */

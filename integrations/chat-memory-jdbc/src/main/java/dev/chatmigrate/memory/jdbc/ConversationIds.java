@@ -25,9 +25,9 @@ final class ConversationIds {
 
     /** The row id for {@code conversationId}. */
     static UUID toUuid(String conversationId) {
-        if (conversationId == null || conversationId.isEmpty()) {
-            throw new IllegalArgumentException("Expected a conversation id (a UUID or any non-empty string), found "
-                    + (conversationId == null ? "null" : "an empty string") + ".");
+        if (conversationId == null || conversationId.isBlank()) {
+            throw new IllegalArgumentException("Expected a conversation id (a UUID or any string with text), found "
+                    + (conversationId == null ? "null" : "'" + conversationId + "'") + ".");
         }
         if (UUID_FORM.matcher(conversationId).matches()) {
             return UUID.fromString(conversationId.toLowerCase(Locale.ROOT));

@@ -13,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * Plain JDBC over {@code conversations} and {@code messages} in one schema. A conversation's order
- * is {@code messages.created_at}: rows saved in one call get strictly increasing timestamps, one
- * microsecond apart, after every row already stored, so {@code order by created_at} is exact.
+ * is {@code messages.created_at}: rows saved in one call get strictly increasing timestamps after
+ * every row already stored (the creation time a re-saved message carries when it is later than the
+ * row before, else one microsecond after that row), so {@code order by created_at} is exact.
  * The caller owns the connection and its transaction.
  */
 final class MessageStatements {
@@ -56,8 +57,9 @@ final class MessageStatements {
             statement.setObject(1, conversationId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    MessageRow row = new MessageRow(rows.getString(3), rows.getString(4), rows.getString(5));
-                    stored.add(new StoredRow(rows.getObject(1, UUID.class), rows.getObject(2, OffsetDateTime.class), row));
+                    OffsetDateTime createdAt = rows.getObject(2, OffsetDateTime.class);
+                    MessageRow row = new MessageRow(rows.getString(3), rows.getString(4), rows.getString(5), createdAt.toInstant());
+                    stored.add(new StoredRow(rows.getObject(1, UUID.class), createdAt, row));
                 }
             }
         }
@@ -80,8 +82,8 @@ final class MessageStatements {
         if (!dropped.isEmpty()) {
             deleteRows(connection, dropped);
         }
-        OffsetDateTime after = stored.isEmpty() ? null : stored.get(stored.size() - 1).createdAt();
-        insert(connection, conversationId, wanted.subList(kept, wanted.size()), firstTimestamp(now, after));
+        OffsetDateTime after = kept == 0 ? null : stored.get(stored.size() - 1).createdAt();
+        insert(connection, conversationId, wanted.subList(kept, wanted.size()), now, after);
     }
 
     /** Deletes the conversation's messages; the conversation row stays. Returns how many were deleted. */
@@ -112,10 +114,12 @@ final class MessageStatements {
         }
     }
 
-    private void insert(Connection connection, UUID conversationId, List<MessageRow> rows, OffsetDateTime first) throws SQLException {
+    private void insert(Connection connection, UUID conversationId, List<MessageRow> rows, OffsetDateTime now, OffsetDateTime newestKept)
+            throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        OffsetDateTime previous = newestKept;
         String sql = "insert into " + messages + " (conversation_id, role, content, metadata, created_at) values (?, ?, ?, ?::jsonb, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < rows.size(); i++) {
@@ -124,7 +128,8 @@ final class MessageStatements {
                 statement.setString(2, row.role());
                 statement.setString(3, row.content());
                 statement.setString(4, row.metadata());
-                statement.setObject(5, first.plus(i, ChronoUnit.MICROS));
+                previous = timestamp(row.createdAt() == null ? now : row.createdAt().atOffset(now.getOffset()), previous);
+                statement.setObject(5, previous);
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -139,11 +144,15 @@ final class MessageStatements {
         return new Compared(row.role(), row.content(), metadataValue.apply(row.metadata()));
     }
 
-    /** The transaction's time, or one microsecond after the newest kept row when the clock is behind it. */
-    static OffsetDateTime firstTimestamp(OffsetDateTime now, OffsetDateTime newestKept) {
-        if (newestKept == null || now.isAfter(newestKept)) {
-            return now;
+    /**
+     * A row's {@code created_at}: the time it asks for (the creation time a re-saved message carries, else
+     * the transaction's time), or one microsecond after the row before it when that is not later, so the
+     * order stays exact.
+     */
+    static OffsetDateTime timestamp(OffsetDateTime asked, OffsetDateTime previous) {
+        if (previous == null || asked.isAfter(previous)) {
+            return asked;
         }
-        return newestKept.plus(1, ChronoUnit.MICROS);
+        return previous.plus(1, ChronoUnit.MICROS);
     }
 }

@@ -2,10 +2,12 @@ package dev.chatmigrate.memory.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.chatmigrate.contract.postgres.FreshDatabase;
 import dev.chatmigrate.contract.postgres.TestDatabase;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,8 +72,8 @@ class ChatMemoryTableTest {
     void roundTrip() throws Exception {
         save("chat-1", rows(new MessageRow("user", "Hi", "{\"b\":\"2\",\"a\":\"1\"}"), new MessageRow("assistant", "Hello", "{}")));
 
-        assertThat(table.read("chat-1")).containsExactly(
-                new MessageRow("user", "Hi", "{\"a\": \"1\", \"b\": \"2\"}"), new MessageRow("assistant", "Hello", "{}"));
+        assertThat(table.read("chat-1")).extracting(MessageRow::role, MessageRow::content, MessageRow::metadata).containsExactly(
+                tuple("user", "Hi", "{\"a\": \"1\", \"b\": \"2\"}"), tuple("assistant", "Hello", "{}"));
         assertThat(table.conversationIds()).containsExactly(ConversationIds.toUuid("chat-1").toString());
         assertThat(Rows.query(dataSource, "select user_id from conversations")).containsExactly(List.of("user-1"));
     }
@@ -107,7 +109,35 @@ class ChatMemoryTableTest {
     void badArgumentsAreRefused() throws Exception {
         assertThatThrownBy(() -> save("", rows())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Expected a conversation id");
-        assertThatThrownBy(() -> save("chat-1", null)).isInstanceOf(NullPointerException.class).hasMessageContaining("messages");
+        assertThatThrownBy(() -> save(" ", rows())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Expected a conversation id");
+        assertThatThrownBy(() -> save("chat-1", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Expected the list of messages to save in conversation chat-1, found null");
+        assertThatThrownBy(() -> save("chat-1", Arrays.asList(new MessageRow("user", "Hi", "{}"), null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Expected a message at index 1 of the 2");
         assertThat(Rows.query(dataSource, "select id from conversations")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Rows read back carry created_at; a row saved again with it keeps it, even when rewritten, unless the order forbids it")
+    void creationTimeIsKept() {
+        save("chat-1", rows(new MessageRow("user", "one", "{}"), new MessageRow("assistant", "two", "{}")));
+        List<MessageRow> first = table.read("chat-1");
+        assertThat(first).extracting(MessageRow::createdAt).doesNotContainNull();
+
+        MessageRow changed = new MessageRow("user", "one, edited", "{}", first.get(0).createdAt());
+        save("chat-1", rows(changed, first.get(1), new MessageRow("user", "three", "{}")));
+
+        List<MessageRow> second = table.read("chat-1");
+        assertThat(second).extracting(MessageRow::content).containsExactly("one, edited", "two", "three");
+        assertThat(second.get(0).createdAt()).isEqualTo(first.get(0).createdAt());
+        assertThat(second.get(1).createdAt()).isEqualTo(first.get(1).createdAt());
+        assertThat(second.get(2).createdAt()).isAfter(first.get(1).createdAt());
+
+        save("chat-1", rows(second.get(2), second.get(0)));
+        List<MessageRow> swapped = table.read("chat-1");
+        assertThat(swapped).extracting(MessageRow::content).containsExactly("three", "one, edited");
+        assertThat(swapped.get(1).createdAt()).as("moved behind a newer message: one microsecond after it")
+                .isEqualTo(swapped.get(0).createdAt().plusNanos(1000));
     }
 }

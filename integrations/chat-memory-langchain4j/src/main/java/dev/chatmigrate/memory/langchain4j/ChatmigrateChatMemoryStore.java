@@ -61,7 +61,7 @@ public final class ChatmigrateChatMemoryStore implements ChatMemoryStore {
 
     private static String conversationId(Object memoryId) {
         if (memoryId == null) {
-            throw new IllegalArgumentException("Expected a memory id (a UUID or any non-empty string), found null.");
+            throw new IllegalArgumentException("Expected a memory id (a UUID or any string with text), found null.");
         }
         return String.valueOf(memoryId);
     }

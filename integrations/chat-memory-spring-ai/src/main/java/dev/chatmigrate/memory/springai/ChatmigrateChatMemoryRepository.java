@@ -24,6 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChatmigrateChatMemoryRepository implements ChatMemoryRepository {
 
+    /**
+     * The metadata key of each read message's creation time ({@code messages.created_at}, an {@link java.time.Instant}):
+     * the same key as Spring AI's {@code JdbcChatMemoryRepository.CONVERSATION_TS}, so code written for that
+     * repository reads it unchanged. A message saved again with it keeps that time (see docs/chat-memory.md).
+     */
+    public static final String CONVERSATION_TS = SpringAiMessages.CONVERSATION_TS;
+
     /** The {@code conversations.user_id} of conversations this repository creates, unless configured. */
     public static final String DEFAULT_USER_ID = "anonymous";
 
@@ -53,7 +60,12 @@ public final class ChatmigrateChatMemoryRepository implements ChatMemoryReposito
         return table.read(conversationId).stream().map(messages::toMessage).toList();
     }
 
-    /** Replaces the conversation's messages in one transaction, creating its row if missing. */
+    /**
+     * Replaces the conversation's messages in one transaction, creating its row if missing.
+     *
+     * @throws IllegalArgumentException when the conversation id is blank, or {@code newMessages} is null or holds a null,
+     *     as Spring AI's own repositories do
+     */
     @Override
     public void saveAll(String conversationId, List<Message> newMessages) {
         table.replace(conversationId, newMessages, messages::toRow, userIdForConversation);

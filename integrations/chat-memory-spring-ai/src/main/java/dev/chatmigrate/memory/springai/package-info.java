@@ -38,7 +38,14 @@
  * tool row's {@code content} holds the response data, one per line, for other readers),
  * {@code media} ({@code mimeType}, {@code name}, {@code id}, and {@code data}, {@code url} or
  * {@code dataBase64}), and {@code textAbsent} for an assistant message whose text is {@code null}.
- * Messages come back equal to what was saved when their metadata values are JSON values (strings,
- * numbers, booleans, lists and maps of them); other values are stored as Jackson writes them.
+ * Messages come back equal to what was saved, apart from the creation time below, when their
+ * metadata values are JSON values (strings, numbers, booleans, lists and maps of them); other values
+ * are stored as Jackson writes them.
+ *
+ * <h2>Creation time and argument errors</h2>
+ * As with Spring AI's {@code JdbcChatMemoryRepository}, each read message carries {@code created_at}
+ * as an {@code Instant} under {@code CONVERSATION_TS} (the same key), and a message saved again with
+ * it keeps that time when the order allows. A null or blank conversation id, a null list and a null
+ * element are {@code IllegalArgumentException}s, as in Spring AI's own repositories.
  */
 package dev.chatmigrate.memory.springai;

@@ -4,6 +4,7 @@ import dev.chatmigrate.memory.jdbc.MessageRow;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -33,8 +34,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Spring AI's own {@code messageType}), {@code toolCalls} (assistant), {@code toolResponses} (tool;
  * {@code content} then holds the responses' data, one per line, for readers of the table),
  * {@code media}, and {@code textAbsent} for an assistant message whose text is {@code null}.
+ * {@code created_at} is the message's metadata {@link #CONVERSATION_TS} (an {@link Instant}), as
+ * Spring AI's JDBC repository exposes it: set on reading, and asked for again on saving.
  */
 public final class SpringAiMessages {
+
+    /** The value of Spring AI's {@code JdbcChatMemoryRepository.CONVERSATION_TS}, without depending on its module. */
+    public static final String CONVERSATION_TS = "JdbcChatMemoryRepository_message_timestamp";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -49,6 +55,7 @@ public final class SpringAiMessages {
         ObjectNode metadata = json.createObjectNode();
         Map<String, Object> attributes = new LinkedHashMap<>(message.getMetadata());
         attributes.remove(AbstractMessage.MESSAGE_TYPE);
+        Instant createdAt = attributes.remove(CONVERSATION_TS) instanceof Instant carried ? carried : null;
         if (!attributes.isEmpty()) {
             metadata.set("attributes", json.valueToTree(attributes));
         }
@@ -68,7 +75,7 @@ public final class SpringAiMessages {
             metadata.put("textAbsent", true);
             content = "";
         }
-        return new MessageRow(role(message), content, json.writeValueAsString(metadata));
+        return new MessageRow(role(message), content, json.writeValueAsString(metadata), createdAt);
     }
 
     /** The JSON value of a row's {@code metadata} text, which rows are compared by. */
@@ -78,7 +85,10 @@ public final class SpringAiMessages {
 
     public Message toMessage(MessageRow row) {
         ObjectNode metadata = metadataValue(row.metadata());
-        Map<String, Object> attributes = metadata.has("attributes") ? json.convertValue(metadata.get("attributes"), MAP) : Map.of();
+        Map<String, Object> attributes = metadata.has("attributes") ? json.convertValue(metadata.get("attributes"), MAP) : new LinkedHashMap<>();
+        if (row.createdAt() != null) {
+            attributes.put(CONVERSATION_TS, row.createdAt());
+        }
         return switch (row.role()) {
             case "system" -> SystemMessage.builder().text(row.content()).metadata(attributes).build();
             case "user" -> UserMessage.builder().text(row.content()).media(media(metadata)).metadata(attributes).build();

@@ -1,9 +1,9 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.verifier.DriftReport;

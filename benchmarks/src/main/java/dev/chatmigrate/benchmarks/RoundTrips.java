@@ -1,10 +1,10 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.cli.network.LatencyProxy;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;

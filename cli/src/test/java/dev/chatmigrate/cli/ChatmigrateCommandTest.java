@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
-import dev.chatmigrate.core.states.DatabaseState;
-import dev.chatmigrate.core.states.SampleRows;
+import dev.chatmigrate.testing.states.DatabaseState;
+import dev.chatmigrate.testing.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.io.PrintWriter;

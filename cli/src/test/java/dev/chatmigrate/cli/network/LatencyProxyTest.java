@@ -2,9 +2,9 @@ package dev.chatmigrate.cli.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.core.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;

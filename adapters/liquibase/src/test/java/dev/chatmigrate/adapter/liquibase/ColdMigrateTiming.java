@@ -4,7 +4,7 @@ import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -3,8 +3,8 @@ package dev.chatmigrate.memory.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;

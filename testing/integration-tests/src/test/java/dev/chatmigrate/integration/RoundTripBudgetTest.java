@@ -2,10 +2,7 @@ package dev.chatmigrate.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.cli.network.LatencyProxy;
-import dev.chatmigrate.testing.TestDatabase;
-import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
@@ -13,6 +10,10 @@ import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.testing.Login;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -135,7 +136,8 @@ class RoundTripBudgetTest {
 
     /** The fixture's password user (SCRAM), made owner of {@code database} so that it may create in schema public. */
     private static Database owner(TestDatabase database) throws SQLException {
-        Database user = TestPostgres.server().passwordUser(database, PASSWORD);
+        Login login = TestPostgres.server().passwordUser(database, PASSWORD);
+        Database user = new Database(login.jdbcUrl(), login.user(), login.password());
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("alter database " + database.name() + " owner to " + user.user() + "; alter schema public owner to " + user.user());
         }

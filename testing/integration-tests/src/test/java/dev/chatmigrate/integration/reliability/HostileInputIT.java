@@ -2,9 +2,9 @@ package dev.chatmigrate.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.testing.Login;
 import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.testing.TestPostgres;
-import dev.chatmigrate.core.Database;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ class HostileInputIT {
     @Test
     @DisplayName("a wrong password exits 3 at once (no retrying), naming the user and never the password")
     void wrongPasswordExits3AtOnce() {
-        Database user = TestPostgres.server().passwordUser(database, "the-right-" + SECRET);
+        Login user = TestPostgres.server().passwordUser(database, "the-right-" + SECRET);
         String url = user.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + user.user() + ":" + SECRET + "@");
 
         ChatmigrateProcess.Result result = ChatmigrateProcess.start(Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "10m"), "migrate", "--url", url)

@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One {@code java -jar chatmigrate.jar} process with a controlled environment (no inherited
  * {@code CHATMIGRATE_*} or {@code DATABASE_*}), its output captured in files so it never blocks on a pipe. The jar is
- * the command's packaged jar, named by the system property {@value #JAR_PROPERTY} (this module's pom sets it to the
- * {@code chatmigrate-cli} artifact the build made).
+ * the runnable {@code chatmigrate.jar} that the command's build writes beside its artifact, which this module's pom
+ * names in the system property {@value #ARTIFACT_PROPERTY} (the {@code chatmigrate-cli} the reactor built, wherever the
+ * module's folder is).
  */
 final class ChatmigrateProcess {
 
-    static final String JAR_PROPERTY = "chatmigrate.cli.jar";
+    static final String ARTIFACT_PROPERTY = "chatmigrate.cli.artifact";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a finished process left: exit code, standard output and error, and its wall time. */
@@ -82,12 +83,14 @@ final class ChatmigrateProcess {
     }
 
     private static Path jar() {
-        String configured = System.getProperty(JAR_PROPERTY);
-        if (configured == null || !Files.isRegularFile(Path.of(configured))) {
-            throw new IllegalStateException("Expected the packaged chatmigrate.jar in the system property " + JAR_PROPERTY + ", found "
-                    + configured + ": run these tests with Maven's verify (the failsafe plugin sets it), or pass -D" + JAR_PROPERTY + "=PATH.");
+        String artifact = System.getProperty(ARTIFACT_PROPERTY);
+        Path jar = artifact == null ? null : Path.of(artifact).toAbsolutePath().resolveSibling("chatmigrate.jar");
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Expected the runnable chatmigrate.jar beside the chatmigrate-cli artifact named by the system"
+                    + " property " + ARTIFACT_PROPERTY + " (" + artifact + "), found none: run these tests in the reactor with the command,"
+                    + " './mvnw verify -pl testing/integration-tests -am'.");
         }
-        return Path.of(configured).toAbsolutePath();
+        return jar;
     }
 
     /** Runs {@code chatmigrate args} to completion (at most two minutes). */

@@ -74,6 +74,19 @@ class RunnerTest {
         }
 
         @Test
+        @DisplayName("UNTRACKED (both tables with rows, an ORM's names, no history) is adopted: the renames are noted, every row is kept")
+        void untrackedIsAdoptedRowsKept() throws SQLException {
+            DatabaseState.UNTRACKED.prepare(settings(), baseline);
+            DataFingerprint before = probe().fingerprint();
+
+            MigrationReport report = runner().migrate(LATEST);
+
+            assertThat(report.adoption()).anySatisfy(note -> assertThat(note).contains("pk_messages"));
+            assertThat(probe().fingerprint()).isEqualTo(before);
+            probe().assertSchemaIs(LATEST);
+        }
+
+        @Test
         @DisplayName("CONFLICT (messages.conversation_id text) is refused before any change, naming the column")
         void conflictIsRefusedUnchanged() throws SQLException {
             DatabaseState.CONFLICT.prepare(settings(), baseline);

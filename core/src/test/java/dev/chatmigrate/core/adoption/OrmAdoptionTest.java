@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Adoption of the databases real ORMs make, with the {@code jdbc} baseline engine (engine-independent; the CLI's
+ * Adoption of the databases real ORMs make, with the {@code jdbc} baseline engine (engine-independent; the integration tests'
  * {@code OrmAdoptionEveryEngineTest} runs every engine). Each nested class makes its database once: the plan and the
  * refusal change nothing, then the adoption runs last.
  */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link DirectSession} on PostgreSQL itself: what a pooler does is played by wrappers around real connections
  * (a login key that is not the server process's, a close that keeps the session), so each proof is shown to decide.
- * A real PgBouncer is refused end to end in the command's {@code PgBouncerIT}.
+ * A real PgBouncer is refused end to end in the integration tests' {@code PgBouncerIT}.
  */
 class DirectSessionTest {
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * engine through the {@link MigrationRunner} on a fresh database of the real {@code TestPostgres}
  * server, but what the runner does on its own (adoption conflicts, the data-loss guard, the lock
  * timeout, connect retries, the warm-up policy) is tested once, against the {@code jdbc} baseline, in
- * this module's {@code RunnerTest}. An adapter's test only says how to build its provider:
+ * core's {@code RunnerTest}. An adapter's test only says how to build its provider:
  *
  * <pre>{@code
  * class FlywayContractTest extends MigrationEngineContract {

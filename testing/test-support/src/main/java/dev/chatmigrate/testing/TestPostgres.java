@@ -70,7 +70,7 @@ public final class TestPostgres {
     }
 
     /** The server of a JDBC URL, its {@code user} and {@code password} parameters taken out as the login's credentials. */
-    private static Login existing(String url) {
+    static Login existing(String url) {
         Properties parsed = Driver.parseURL(url, new Properties());
         if (parsed == null) {
             throw new IllegalArgumentException(SELECTOR + ": expected embedded, testcontainers or a PostgreSQL JDBC URL"

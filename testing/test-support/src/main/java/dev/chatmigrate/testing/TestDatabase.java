@@ -13,10 +13,13 @@ public record TestDatabase(String name, Login database, TestPostgres server) imp
         return database.open("chatmigrate-test", Duration.ofSeconds(10));
     }
 
-    /** Settings for {@code engineId} on this database with test-friendly timeouts (15 s connect, 60 s lock). */
+    /**
+     * Settings for {@code engineId} on this database with test-friendly timeouts, chosen here rather than taken from
+     * the product's defaults (which {@code chatmigrate-core} declares): 15 s connect, 60 s lock, 1 s per DDL lock.
+     */
     public MigrationSettings settings(String engineId) {
         return new MigrationSettings(engineId, database.dataSource("chatmigrate-" + engineId + " pid " + ProcessHandle.current().pid(), Duration.ofSeconds(15)), "public",
-                Duration.ofSeconds(15), Duration.ofSeconds(60), MigrationSettings.DEFAULT_DDL_LOCK_TIMEOUT);
+                Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
     @Override

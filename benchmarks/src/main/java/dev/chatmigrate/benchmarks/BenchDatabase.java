@@ -1,11 +1,12 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.testing.Login;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;
@@ -57,7 +58,8 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     Database database() {
-        return database.database();
+        Login login = database.database();
+        return new Database(login.jdbcUrl(), login.user(), login.password());
     }
 
     MigrationRunner runner() {

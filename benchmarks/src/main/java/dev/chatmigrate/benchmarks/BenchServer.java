@@ -1,6 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestPostgres;
 
 /**
  * The PostgreSQL server of one benchmark JVM (one JMH fork): the contract suite's test server.

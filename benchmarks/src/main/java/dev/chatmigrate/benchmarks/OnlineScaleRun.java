@@ -1,9 +1,9 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
@@ -69,8 +69,9 @@ public final class OnlineScaleRun {
 
     private static MigrationRunner runner(BenchEngine engine, TestDatabase database) {
         String id = engine.provider().id();
-        MigrationSettings defaults = database.database().settings(id);
-        MigrationSettings settings = defaults.withDataSource(database.database().dataSource(Database.applicationName(id), Duration.ofSeconds(15)))
+        Database login = new Database(database.database().jdbcUrl(), database.database().user(), database.database().password());
+        MigrationSettings defaults = login.settings(id);
+        MigrationSettings settings = defaults.withDataSource(login.dataSource(Database.applicationName(id), Duration.ofSeconds(15)))
                 .withTimeouts(defaults.connectTimeout(), Duration.ofMinutes(10));
         return engine.runner(settings);
     }

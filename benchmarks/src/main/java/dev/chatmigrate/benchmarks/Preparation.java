@@ -1,6 +1,6 @@
 package dev.chatmigrate.benchmarks;
 
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 /**
  * Where the engine runs that brings a database to {@link DatabaseState#COMPLETE} before the measurement.
  */

@@ -1,8 +1,8 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.cli.network.LatencyProxy;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.core.Database;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,12 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.cli.network.LatencyProxy;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.testing.Login;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.nio.file.Path;
@@ -85,7 +86,8 @@ public final class RoundTrips {
 
     /** The fixture's password user (SCRAM), made owner of {@code database} so that it may create in schema public. */
     static Database owner(TestPostgres server, TestDatabase database) throws SQLException {
-        Database user = server.passwordUser(database, PASSWORD);
+        Login login = server.passwordUser(database, PASSWORD);
+        Database user = new Database(login.jdbcUrl(), login.user(), login.password());
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("alter database " + database.name() + " owner to " + user.user());
         }

@@ -1,7 +1,7 @@
 package dev.chatmigrate.benchmarks;
 
 import dev.chatmigrate.core.MigrationEngines;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationReport;
 import java.nio.file.Files;

@@ -73,7 +73,7 @@ public final class ChatmigrateCommand {
     }
 
     /** Runs the command with {@code environment} in place of the process environment; returns the exit code. */
-    static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ChatmigrateCommand(environment));
         subcommandsNamedIn(args).forEach(commandLine::addSubcommand);
         commandLine.setOut(out).setErr(err);

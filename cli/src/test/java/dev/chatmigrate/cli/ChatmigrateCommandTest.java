@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
-import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
-import dev.chatmigrate.core.states.DatabaseState;
-import dev.chatmigrate.core.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.testing.Login;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
+import dev.chatmigrate.testing.states.DatabaseState;
+import dev.chatmigrate.testing.states.SampleRows;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -257,7 +257,7 @@ class ChatmigrateCommandTest {
 
         @Test
         void wrongPasswordIsExit3AtOnceWithoutThePassword() {
-            Database user = TestPostgres.server().passwordUser(database, "correct horse");
+            Login user = TestPostgres.server().passwordUser(database, "correct horse");
             environment.put("DATABASE_URL", user.jdbcUrl());
             environment.put("DATABASE_USER", user.user());
             environment.put("DATABASE_PASSWORD", "battery staple");

@@ -1,7 +1,7 @@
 package dev.chatmigrate.cli.compare;
 
 import dev.chatmigrate.core.Database;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationException;

@@ -2,7 +2,7 @@ package dev.chatmigrate.cli.compare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.chatmigrate.cli.compare;
 import dev.chatmigrate.cli.network.LatencyProxy;
 import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationRunner;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationException;

@@ -2,10 +2,11 @@ package dev.chatmigrate.cli.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
 import dev.chatmigrate.core.Database;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.Login;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,7 +41,8 @@ class LatencyProxyTest {
     }
 
     private Connection connectAsPasswordUser(Duration rtt, Properties extra) throws SQLException {
-        Database user = TestPostgres.server().passwordUser(database, PASSWORD);
+        Login password = TestPostgres.server().passwordUser(database, PASSWORD);
+        Database user = new Database(password.jdbcUrl(), password.user(), password.password());
         proxy = LatencyProxy.to(user, rtt);
         Properties properties = new Properties();
         properties.setProperty("user", user.user());
@@ -92,9 +94,10 @@ class LatencyProxyTest {
     @Test
     @DisplayName("without a password (trust), Database.open takes 2 round trips: application_name travels in the start-up packet (it was 3 before)")
     void trustConnectIsOneStartupRoundTrip() throws Exception {
-        proxy = LatencyProxy.to(database.database(), Duration.ZERO);
+        Database direct = new Database(database.database().jdbcUrl(), database.database().user(), database.database().password());
+        proxy = LatencyProxy.to(direct, Duration.ZERO);
 
-        try (Connection ignored = proxy.through(database.database()).open("latency-proxy-test", Duration.ofSeconds(10))) {
+        try (Connection ignored = proxy.through(direct).open("latency-proxy-test", Duration.ofSeconds(10))) {
             assertThat(proxy.count()).as("start-up with application_name and extra_float_digits in it, and one more exchange pgJDBC makes")
                     .isEqualTo(2);
         }

@@ -3,8 +3,8 @@ package dev.chatmigrate.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.example.ChatbotClient.Reply;
 import dev.chatmigrate.schema.ChatbotSchema;
 import java.sql.Connection;

@@ -4,8 +4,8 @@ import static dev.chatmigrate.spring.SpringTestDatabase.exists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationException;

@@ -3,8 +3,8 @@ package dev.chatmigrate.spring;
 import static dev.chatmigrate.spring.SpringTestDatabase.dataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.spi.MigrationException;
 import java.io.IOException;
 import java.net.URL;

@@ -4,8 +4,8 @@ import static dev.chatmigrate.spring.SpringTestDatabase.dataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;

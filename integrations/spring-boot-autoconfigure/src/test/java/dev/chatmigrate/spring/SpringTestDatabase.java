@@ -1,6 +1,6 @@
 package dev.chatmigrate.spring;
 
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

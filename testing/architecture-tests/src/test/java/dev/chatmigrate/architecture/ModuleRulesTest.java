@@ -56,7 +56,7 @@ class ModuleRulesTest {
     static final ArchRule adaptersDependOnTheSpiAndTheSchemaOnly = noClasses()
             .that().resideInAPackage("dev.chatmigrate.adapter..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.core..", "dev.chatmigrate.verifier..", "dev.chatmigrate.cli..",
-                    "dev.chatmigrate.contract..", "dev.chatmigrate.example..", "dev.chatmigrate.benchmarks..");
+                    "dev.chatmigrate.contract..", "dev.chatmigrate.testing..", "dev.chatmigrate.example..", "dev.chatmigrate.benchmarks..");
 
     /** What the runner does around an engine (sessions, the lock, histories) is used through the core's API only. */
     @ArchTest

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.core.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.SchemaVersion;
 import dev.chatmigrate.spi.AppliedStep;
@@ -19,6 +16,11 @@ import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.testing.DatabaseProbe;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.engines.OpenCountingProvider;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * engine through the {@link MigrationRunner} on a fresh database of the real {@code TestPostgres}
  * server, but what the runner does on its own (adoption conflicts, the data-loss guard, the lock
  * timeout, connect retries, the warm-up policy) is tested once, against the {@code jdbc} baseline, in
- * this module's {@code RunnerTest}. An adapter's test only says how to build its provider:
+ * core's {@code RunnerTest}. An adapter's test only says how to build its provider:
  *
  * <pre>{@code
  * class FlywayContractTest extends MigrationEngineContract {

@@ -1,7 +1,7 @@
 package dev.chatmigrate.contract;
 
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
-import dev.chatmigrate.core.states.DatabaseState;
+import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;

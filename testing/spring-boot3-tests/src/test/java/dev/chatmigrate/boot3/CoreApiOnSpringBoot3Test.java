@@ -2,8 +2,8 @@ package dev.chatmigrate.boot3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.memory.springai.ChatmigrateChatMemoryRepository;
 import dev.chatmigrate.schema.ChatbotSchema;

@@ -4,8 +4,8 @@ import dev.chatmigrate.schema.ChatbotSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import dev.chatmigrate.core.MigrationRunner;
 import java.sql.Connection;
 import java.sql.ResultSet;

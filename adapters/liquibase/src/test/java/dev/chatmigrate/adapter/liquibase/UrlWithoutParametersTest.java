@@ -2,8 +2,8 @@ package dev.chatmigrate.adapter.liquibase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.postgres.TestDatabase;
-import dev.chatmigrate.contract.postgres.TestPostgres;
+import dev.chatmigrate.testing.TestDatabase;
+import dev.chatmigrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;

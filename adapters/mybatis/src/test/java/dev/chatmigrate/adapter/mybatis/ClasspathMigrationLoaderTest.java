@@ -131,7 +131,7 @@ class ClasspathMigrationLoaderTest {
 
     private static String canonical(String name) throws IOException {
         try (InputStream in = CLASS_PATH.getResourceAsStream("db/jdbc/" + name)) {
-            assertThat(in).as("the canonical script db/jdbc/%s from contract-tests", name).isNotNull();
+            assertThat(in).as("the canonical script db/jdbc/%s from core", name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -1,6 +1,6 @@
 package dev.chatmigrate.memory.jdbc;
 
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package dev.chatmigrate.memory.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.memory.jdbc.CanonicalTables;
 import dev.chatmigrate.memory.jdbc.Rows;
 import dev.langchain4j.agent.tool.P;

@@ -3,8 +3,8 @@ package dev.chatmigrate.memory.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.memory.jdbc.CanonicalTables;
 import dev.chatmigrate.memory.jdbc.Rows;
 import java.util.List;

@@ -4,8 +4,8 @@ import static dev.chatmigrate.memory.springai.ChatmigrateChatMemoryRepositoryTes
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatmigrate.contract.postgres.FreshDatabase;
-import dev.chatmigrate.contract.postgres.TestDatabase;
+import dev.chatmigrate.testing.FreshDatabase;
+import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.memory.jdbc.CanonicalTables;
 import dev.chatmigrate.memory.jdbc.Rows;
 import java.time.Instant;

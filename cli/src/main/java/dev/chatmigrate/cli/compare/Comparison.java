@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  * same in a JVM of its own: fresh schemas, empty or migrated by the plain engine itself (untimed), so a row
  * shows chatmigrate's figure beside the engine's own from the same minute of the same machine.
  * The forked JVMs get this JVM's {@code -X} options, so that tuned start-up flags (such as
- * {@code -XX:TieredStopAtLevel=1} or a class-data archive) can be compared.
+ * {@code -XX:TieredStopAtLevel=1} or a class-data archive) can be compared; a cache of the launcher's
+ * ({@link ClassDataCache}) becomes the one of the engine each JVM runs, where there is one.
  */
 public final class Comparison {
 
@@ -152,7 +153,9 @@ public final class Comparison {
 
     private List<Double> fork(String engine, List<String> schemas) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> option.startsWith("-X")).forEach(command::add);
+        String engineId = engine.startsWith(ColdRun.PLAIN) ? engine.substring(ColdRun.PLAIN.length()) : engine;
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> option.startsWith("-X"))
+                .map(option -> ClassDataCache.forEngine(option, engineId)).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdRun.class.getName(), engine, database.jdbcUrl(),
                 database.user() == null ? "" : database.user()));
         command.addAll(schemas);

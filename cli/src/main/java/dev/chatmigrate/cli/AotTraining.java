@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training run an image records one engine's JDK 25 AOT cache from (cli/Dockerfile records one per engine, and the
- * launcher starts each run from its engine's): the engine's first migration of an empty schema, then what a replica
- * does at every start ({@code migrate} with nothing to apply, {@code status}, {@code verify}), through the command as a
+ * The training run an image records one engine's class-data cache from, a JDK 25 AOT cache or a JDK 17 to 24
+ * class-data archive (cli/Dockerfile records one per engine, and the launcher starts each run from its engine's): the
+ * engine's first migration of an empty schema, then what a replica does at every start ({@code migrate} with nothing to apply, {@code status}, {@code verify}), through the command as a
  * deployment runs it (a database URL in the environment). A child JVM serves the embedded PostgreSQL, so that its
  * classes are not recorded. One cache per engine, because the JVM loads every class of an AOT cache at start-up: a
  * cache of every engine's migration made each restart 30 to 40 ms slower, and one of every engine's restart left a

@@ -82,7 +82,8 @@ class ChatmigrateJarIT {
     }
 
     @Test
-    @DisplayName("compare --json times every engine on every state in forked JVMs, verifies each, and writes the report and chart")
+    @DisplayName("compare --json times every engine on every state in forked JVMs, verifies each, puts the plain engine's figures beside"
+            + " each engine's on EMPTY and COMPLETE, and writes the report and chart")
     void compare() throws Exception {
         Path report = workingDirectory.resolve("report");
 
@@ -96,10 +97,20 @@ class ChatmigrateJarIT {
             assertThat(row.get("coldMs").asDouble()).as("%s", row).isPositive();
             assertThat(row.get("warmMs").asDouble()).as("%s", row).isPositive();
         }
+        for (JsonNode row : rows) {
+            boolean plain = !row.get("engine").asText().equals("jdbc") && !row.get("state").asText().equals("PARTIAL");
+            assertThat(row.has("plainColdMs")).as("%s", row).isEqualTo(plain);
+            assertThat(row.has("plainWarmMs")).as("%s", row).isEqualTo(plain);
+            if (plain) {
+                assertThat(row.get("plainColdMs").asDouble()).as("%s", row).isPositive();
+                assertThat(row.get("plainWarmMs").asDouble()).as("%s", row).isPositive();
+            }
+        }
         assertThat(rows.findValuesAsText("engine")).containsOnly("jdbc", "flyway", "liquibase", "mybatis");
         assertThat(rows.findValuesAsText("state")).containsOnly("EMPTY", "PARTIAL", "COMPLETE");
         assertThat(compare.err()).contains("compare: flyway on PARTIAL");
-        assertThat(Files.readString(report.resolve("compare.md"))).contains("| mybatis | COMPLETE |").contains("compare.png");
+        assertThat(Files.readString(report.resolve("compare.md"))).contains("| mybatis | COMPLETE |").contains("plain cold ms")
+                .contains("compare.png");
         assertThat(Files.readAllBytes(report.resolve("compare.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 

@@ -43,19 +43,32 @@ final class Jdks {
 
     /** A JDK whose feature version is at least {@code minimum}: the running one, {@code CHATMIGRATE_TEST_JDK<minimum>}, or a sibling. */
     static Optional<Path> atLeast(int minimum) {
-        if (major(current()) >= minimum) {
+        return between(minimum, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A JDK whose feature version is {@code minimum} or more and less than {@code limit}: the running one,
+     * {@code CHATMIGRATE_TEST_JDK<minimum>}, or a sibling.
+     */
+    static Optional<Path> between(int minimum, int limit) {
+        if (fits(current(), minimum, limit)) {
             return Optional.of(current());
         }
         String configured = System.getenv("CHATMIGRATE_TEST_JDK" + minimum);
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(home -> major(home) >= minimum);
+            return Optional.of(Path.of(configured)).filter(home -> fits(home, minimum, limit));
         }
         Path siblings = current().toAbsolutePath().getParent();
         try (Stream<Path> homes = Files.list(siblings)) {
-            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && major(home) >= minimum)
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && fits(home, minimum, limit))
                     .min(Comparator.comparing(Path::toString));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean fits(Path home, int minimum, int limit) {
+        int major = major(home);
+        return major >= minimum && major < limit;
     }
 }

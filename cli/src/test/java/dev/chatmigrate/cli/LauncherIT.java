@@ -20,11 +20,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged launcher {@code cli/target/chatmigrate}, run as a user runs it: directly, through a symbolic
- * link, and on JDK 25 with its AOT cache. The cache directory is always one of the test's
- * ({@code XDG_CACHE_HOME}), never the user's.
+ * link, and with its class-data cache: an application class-data archive on JDK 17 to 24, an AOT cache on
+ * JDK 25. The cases of a cache run on both where both are here (JDK 17 to 24: the running JDK or one beside
+ * it; JDK 25: {@link Jdks#atLeast}) and are skipped, saying so, for a JDK that is not. The cache directory is
+ * always one of the test's ({@code XDG_CACHE_HOME}), never the user's.
  */
 class LauncherIT {
 
@@ -54,11 +58,18 @@ class LauncherIT {
         return launch(LAUNCHER, javaHome, withDatabase, "migrate", "--engine", "liquibase");
     }
 
-    private static Path jdk25() {
-        return Jdks.atLeast(25).orElseGet(() -> {
-            assumeTrue(false, "No JDK 25 or later here (set CHATMIGRATE_TEST_JDK25 to one's home): the AOT cache is not tested");
+    /** A JDK of the cache kind of {@code feature}: 17 (a JDK 17 to 24, class-data archive) or 25 (25 or later, AOT cache). */
+    private static Path jdk(int feature) {
+        return (feature == 25 ? Jdks.atLeast(25) : Jdks.between(17, 25)).orElseGet(() -> {
+            assumeTrue(false, "No JDK " + (feature == 25 ? "25 or later" : "17 to 24") + " here (set CHATMIGRATE_TEST_JDK" + feature
+                    + " to one's home): its class-data cache is not tested");
             return null;
         });
+    }
+
+    /** The file suffix of the cache the launcher makes on JDK {@code feature}. */
+    private static String kind(int feature) {
+        return feature == 25 ? ".aot" : ".jsa";
     }
 
     private List<Path> cacheFiles() throws IOException {
@@ -105,34 +116,25 @@ class LauncherIT {
         Files.delete(link);
     }
 
-    @Test
-    @DisplayName("on a JDK before 25 the launcher passes no AOT option (the JVM would refuse it) and makes no cache")
-    void olderJdkHasNoAotCache() throws Exception {
-        assumeTrue(Jdks.major(Jdks.current()) < 25, "This test runs on JDK " + Jdks.major(Jdks.current()) + "; it needs one before 25");
-
-        CommandRun migrate = migrate(Jdks.current(), Map.of());
-
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(cacheFiles()).isEmpty();
-        assertThat(cacheHome.resolve("chatmigrate")).doesNotExist();
-    }
-
-    @Test
-    @DisplayName("on JDK 25 the first migrate leaves a mark, the second records an AOT cache, the third starts from it; none says a word about it")
-    void thirdRunUsesTheAotCache() throws Exception {
-        Path jdk = jdk25();
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    @DisplayName("the first migrate leaves a mark, the second records the class-data cache (a .jsa archive before JDK 25, an .aot cache"
+            + " on 25), the third starts from it; none says a word about it")
+    void thirdRunUsesTheCache(int feature) throws Exception {
+        Path jdk = jdk(feature);
 
         CommandRun first = migrate(jdk, Map.of());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(cacheFiles()).singleElement().satisfies(mark -> assertThat(mark.toString()).endsWith(".aot.seen"));
+        assertThat(cacheFiles()).singleElement().satisfies(mark -> assertThat(mark.toString()).endsWith(kind(feature) + ".seen"));
 
         CommandRun second = migrate(jdk, Map.of());
 
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("is at version " + ChatbotSchema.LATEST_VERSION + ", nothing to apply");
-        assertThat(first.out() + first.err() + second.out() + second.err()).doesNotContainIgnoringCase("aot");
-        Path cache = cacheFiles().stream().filter(file -> file.toString().endsWith(".aot")).findFirst().orElseThrow();
+        assertThat(first.out() + first.err() + second.out() + second.err()).doesNotContainIgnoringCase("aot")
+                .doesNotContainIgnoringCase("cds").doesNotContainIgnoringCase("warning").doesNotContain("shared");
+        Path cache = cacheFiles().stream().filter(file -> file.toString().endsWith(kind(feature))).findFirst().orElseThrow();
         assertThat(cacheFiles()).hasSize(2);
         FileTime made = Files.getLastModifiedTime(cache);
         Path classLog = workingDirectory.resolve("classes.log");
@@ -140,62 +142,80 @@ class LauncherIT {
         CommandRun third = migrate(jdk, Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
 
         assertThat(third.exitCode()).as(third.err()).isZero();
-        assertThat(Files.readString(classLog)).contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file");
+        assertThat(Files.readString(classLog)).contains("dev.chatmigrate.cli.ChatmigrateCommand source: shared objects file")
+                .containsPattern("dev\\.chatmigrate\\.adapter\\.liquibase\\.\\w+ source: shared objects file");
         assertThat(cacheFiles()).hasSize(2).contains(cache);
         assertThat(Files.getLastModifiedTime(cache)).isEqualTo(made);
     }
 
-    @Test
-    @DisplayName("on JDK 25 with a cache directory that cannot be made, the launcher migrates and says nothing about it")
-    void unwritableCacheDirectoryIsSkippedSilently() throws Exception {
-        Path jdk = jdk25();
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    @DisplayName("with a cache directory that cannot be made (a read-only home), the launcher migrates without a cache and says so in"
+            + " one line on the error stream, naming the directory and how to silence it; the JVM says nothing")
+    void unwritableCacheDirectoryIsSkippedWithANote(int feature) throws Exception {
+        Path jdk = jdk(feature);
         Path notADirectory = Files.writeString(workingDirectory.resolve("a-file"), "");
+        Path caches = notADirectory.resolve("cache");
         // a file where the directory should be: even root cannot create the cache under it
-        CommandRun migrate = migrate(jdk, Map.of("XDG_CACHE_HOME", notADirectory.resolve("cache").toString()));
+        CommandRun migrate = migrate(jdk, Map.of("XDG_CACHE_HOME", caches.toString()));
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION);
-        assertThat(migrate.out() + migrate.err()).doesNotContainIgnoringCase("aot").doesNotContainIgnoringCase("cds")
-                .doesNotContainIgnoringCase("warning").doesNotContain("cache");
+        assertThat(migrate.out()).contains("migrated from version 0 to " + ChatbotSchema.LATEST_VERSION)
+                .doesNotContain("class-data").doesNotContainIgnoringCase("aot").doesNotContainIgnoringCase("cds");
+        assertThat(migrate.err().lines().filter(line -> line.contains("class-data")).toList()).singleElement().asString()
+                .startsWith("chatmigrate: note: no class-data cache, " + caches.resolve("chatmigrate") + " cannot be written")
+                .contains("CHATMIGRATE_AOT=off");
+        assertThat(migrate.err()).doesNotContainIgnoringCase("warning").doesNotContain("[cds").doesNotContain("[aot");
     }
 
-    @Test
-    @DisplayName("CHATMIGRATE_AOT=off keeps the launcher from recording or using an AOT cache on JDK 25")
-    void aotCanBeTurnedOff() throws Exception {
-        Path jdk = jdk25();
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    @DisplayName("CHATMIGRATE_AOT=off keeps the launcher from recording or using a class-data cache, and from the note of a read-only home")
+    void cacheCanBeTurnedOff(int feature) throws Exception {
+        Path jdk = jdk(feature);
+        Path unwritable = Files.writeString(workingDirectory.resolve("a-file"), "").resolve("cache");
 
-        CommandRun migrate = migrate(jdk, Map.of("CHATMIGRATE_AOT", "off"));
+        CommandRun readOnlyHome = migrate(jdk, Map.of("CHATMIGRATE_AOT", "off", "XDG_CACHE_HOME", unwritable.toString()));
+        CommandRun second = migrate(jdk, Map.of("CHATMIGRATE_AOT", "off"));
+        CommandRun third = migrate(jdk, Map.of("CHATMIGRATE_AOT", "off"));
 
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(readOnlyHome.exitCode()).as(readOnlyHome.err()).isZero();
+        assertThat(readOnlyHome.err()).doesNotContain("class-data");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(third.exitCode()).as(third.err()).isZero();
         assertThat(cacheFiles()).isEmpty();
     }
 
-    @Test
-    @DisplayName("on JDK 25, class-data options in JAVA_OPTS (which the JVM refuses beside an AOT cache) win: no cache, exit 0")
-    void classDataOptionsOfTheUserWin() throws Exception {
-        Path jdk = jdk25();
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    @DisplayName("class-data options in JAVA_OPTS (which the JVM refuses beside the launcher's cache) win: no cache, exit 0")
+    void classDataOptionsOfTheUserWin(int feature) throws Exception {
+        Path jdk = jdk(feature);
 
-        CommandRun migrate = migrate(jdk, Map.of("JAVA_OPTS", "-Xshare:auto"));
+        CommandRun first = migrate(jdk, Map.of("JAVA_OPTS", "-Xshare:auto"));
+        CommandRun second = migrate(jdk, Map.of("JAVA_OPTS", "-Xshare:auto"));
 
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(cacheFiles()).isEmpty();
     }
 
-    @Test
-    @DisplayName("on JDK 25 an image's caches, one per engine recorded by AotTraining beside the jar as cli/Dockerfile does, serve each"
-            + " engine's first migration and restart; nothing is written")
-    void imageCachesBesideTheJarServeEachEngine() throws Exception {
-        Path jdk = jdk25();
+    @ParameterizedTest(name = "JDK {0}")
+    @ValueSource(ints = {17, 25})
+    @DisplayName("an image's caches, one per engine recorded by AotTraining beside the jar as cli/Dockerfile does (a .jsa archive before"
+            + " JDK 25, an .aot cache on 25), serve each engine's first migration and restart; nothing is written")
+    void imageCachesBesideTheJarServeEachEngine(int feature) throws Exception {
+        Path jdk = jdk(feature);
         Path image = Files.createDirectories(workingDirectory.resolve("opt"));
         Path launcher = Files.copy(LAUNCHER, image.resolve("chatmigrate"), StandardCopyOption.COPY_ATTRIBUTES);
         Path jar = Files.copy(LAUNCHER.resolveSibling("chatmigrate.jar"), image.resolve("chatmigrate.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         Path training = Files.createDirectories(workingDirectory.resolve("training"));
 
         for (String engine : List.of("flyway", "liquibase", "mybatis")) {
-            Path cache = image.resolve("chatmigrate-" + engine + ".aot");
-            CommandRun trained = CommandRun.run(List.of(jdk.resolve("bin/java").toString(), "-XX:TieredStopAtLevel=1",
-                    "-XX:AOTCacheOutput=" + cache, "-cp", jar.toString(), "dev.chatmigrate.cli.AotTraining", engine),
-                    training, Map.of("JAVA_HOME", jdk.toString()));
+            Path cache = image.resolve("chatmigrate-" + engine + kind(feature));
+            String record = feature == 25 ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache;
+            CommandRun trained = CommandRun.run(List.of(jdk.resolve("bin/java").toString(), "-XX:TieredStopAtLevel=1", record,
+                    "-cp", jar.toString(), "dev.chatmigrate.cli.AotTraining", engine), training, Map.of("JAVA_HOME", jdk.toString()));
             assertThat(trained.exitCode()).as(trained.err()).isZero();
             assertThat(cache).isRegularFile();
 

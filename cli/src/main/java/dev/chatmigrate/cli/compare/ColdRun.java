@@ -4,11 +4,14 @@ import dev.chatmigrate.core.Database;
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.spi.MigrationEngineProvider;
-import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.PlainMigration;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,23 +19,33 @@ import org.slf4j.LoggerFactory;
  * migrate with its milliseconds; the first is the cold one. Before it, untimed, the JVM connects once
  * and starts logging, as an application has done by the time it migrates (and as the JMH cold
  * benchmark's set-up does): the cold figure is the runner's and the engine's first use, not pgJDBC's.
- * Arguments: engine, JDBC URL, user, schemas; the password comes in {@code DATABASE_PASSWORD}, never on
- * the command line.
+ * Arguments: engine (or {@code plain:ENGINE} for the engine alone, {@link PlainMigration}), JDBC URL,
+ * user, schemas; the password comes in {@code DATABASE_PASSWORD}, never on the command line. What an
+ * engine prints goes to the error stream, which keeps the output to the times.
  */
 public final class ColdRun {
+
+    static final String PLAIN = "plain:";
 
     private ColdRun() {
     }
 
-    public static void main(String[] args) throws SQLException {
-        MigrationEngineProvider provider = provider(args[0]);
+    public static void main(String[] args) throws Exception {
+        PrintStream times = System.out;
+        System.setOut(System.err);
         Database database = new Database(args[1], args[2].isEmpty() ? null : args[2], System.getenv("DATABASE_PASSWORD"));
         connectOnce(database);
+        boolean plain = args[0].startsWith(PLAIN);
+        PlainMigration plainEngine = plain ? plain(args[0].substring(PLAIN.length())).orElseThrow() : null;
+        MigrationEngineProvider provider = plain ? null : provider(args[0]);
         for (int i = 3; i < args.length; i++) {
-            MigrationSettings settings = database.settings(provider.id()).withSchema(args[i]);
             long started = System.nanoTime();
-            new MigrationRunner(settings, provider).migrate();
-            System.out.println((System.nanoTime() - started) / 1e6);
+            if (plain) {
+                plainEngine.migrate(database.jdbcUrl(), database.user(), database.password(), args[i]);
+            } else {
+                new MigrationRunner(database.settings(provider.id()).withSchema(args[i]), provider).migrate();
+            }
+            times.println((System.nanoTime() - started) / 1e6);
         }
     }
 
@@ -46,5 +59,11 @@ public final class ColdRun {
 
     static MigrationEngineProvider provider(String engine) {
         return MigrationEngines.measured(engine);
+    }
+
+    /** The plain counterpart of {@code engine}, if its adapter provides one. */
+    static Optional<PlainMigration> plain(String engine) {
+        return ServiceLoader.load(PlainMigration.class).stream().map(ServiceLoader.Provider::get)
+                .filter(plain -> plain.engineId().equals(engine)).findFirst();
     }
 }

@@ -25,22 +25,43 @@ public final class ComparisonReport {
         this.rows = List.copyOf(rows);
     }
 
-    /** A fixed-width table, one line per row; with round trips measured, their count and wall time at the RTT too. */
+    /**
+     * A fixed-width table, one line per row; with the plain engines measured, their cold and warm figures and the ratio of
+     * chatmigrate's cold figure to the plain engine's ("-" where a plain engine cannot start); with round trips measured,
+     * their count and wall time at the RTT too.
+     */
     public String table() {
+        boolean plain = hasPlain();
         boolean rtt = hasRoundTrips();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s %9s %9s", "engine", "state", "cold ms", "warm ms"));
+        if (plain) {
+            table.append(String.format(Locale.ROOT, " %10s %10s %11s", "plain cold", "plain warm", "cold/plain"));
+        }
         if (rtt) {
             table.append(String.format(Locale.ROOT, " %11s %14s", "round trips", "ms at " + fmt(rows.get(0).rttMs()) + " ms RTT"));
         }
         table.append(String.format("  %s%n", "verified"));
         rows.forEach(row -> {
             table.append(String.format(Locale.ROOT, "%-10s %-9s %9.1f %9.1f", row.engine(), row.state(), row.coldMs(), row.warmMs()));
+            if (plain) {
+                table.append(row.hasPlain() ? String.format(Locale.ROOT, " %10.1f %10.1f %11s", row.plainColdMs(), row.plainWarmMs(), ratio(row))
+                        : String.format(Locale.ROOT, " %10s %10s %11s", "-", "-", "-"));
+            }
             if (rtt) {
                 table.append(String.format(Locale.ROOT, " %11d %14.1f", row.roundTrips(), row.rttWallMs()));
             }
             table.append(String.format("  %s%n", row.verified() ? "yes" : "NO"));
         });
         return table.toString();
+    }
+
+    /** chatmigrate's cold figure over the plain engine's, such as {@code 1.07x}. */
+    private static String ratio(ComparisonRow row) {
+        return String.format(Locale.ROOT, "%.2fx", row.coldMs() / row.plainColdMs());
+    }
+
+    private boolean hasPlain() {
+        return rows.stream().anyMatch(ComparisonRow::hasPlain);
     }
 
     private boolean hasRoundTrips() {
@@ -53,6 +74,7 @@ public final class ComparisonReport {
 
     /**
      * The rows as a JSON array of {@code {"engine","state","coldMs","warmMs","verified"}}, with
+     * {@code "plainColdMs","plainWarmMs"} where the plain engine was measured and
      * {@code "roundTrips","rttMs","rttWallMs"} when measured ({@code --rtt}).
      */
     public String json() {
@@ -71,12 +93,16 @@ public final class ComparisonReport {
             StringBuilder markdown = new StringBuilder("# chatmigrate compare\n\n")
                     .append("First migrate in a fresh JVM that has connected once (cold) and the median of the following ones")
                     .append(" in the same JVM (warm), per engine and database state; every resulting schema verified against the")
-                    .append(" canonical one. ").append(machine).append("\n\n")
-                    .append(hasRoundTrips() ? "| engine | state | cold ms | warm ms | round trips | ms at " + fmt(rows.get(0).rttMs())
-                            + " ms RTT | verified |\n|---|---|---:|---:|---:|---:|---|\n"
-                            : "| engine | state | cold ms | warm ms | verified |\n|---|---|---:|---:|---|\n");
-            rows.forEach(row -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s%s |%n",
+                    .append(" canonical one. Beside them, the plain engine (Flyway, Liquibase or MyBatis alone, without chatmigrate's")
+                    .append(" runner, on the same scripts) measured the same way in the same run, where it can start (not PARTIAL). ")
+                    .append(machine).append("\n\n")
+                    .append("| engine | state | cold ms | warm ms | plain cold ms | plain warm ms | cold / plain |")
+                    .append(hasRoundTrips() ? " round trips | ms at " + fmt(rows.get(0).rttMs()) + " ms RTT |" : "")
+                    .append(" verified |\n|---|---|---:|---:|---:|---:|---:|").append(hasRoundTrips() ? "---:|---:|" : "").append("---|\n");
+            rows.forEach(row -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s%s%s |%n",
                     row.engine(), row.state(), row.coldMs(), row.warmMs(),
+                    row.hasPlain() ? String.format(Locale.ROOT, "%.1f | %.1f | %s | ", row.plainColdMs(), row.plainWarmMs(), ratio(row))
+                            : "– | – | – | ",
                     hasRoundTrips() ? String.format(Locale.ROOT, "%d | %.1f | ", row.roundTrips(), row.rttWallMs()) : "",
                     row.verified() ? "yes" : "**no**")));
             markdown.append("\n![cold first migrate per engine and state](").append(CHART).append(")\n");

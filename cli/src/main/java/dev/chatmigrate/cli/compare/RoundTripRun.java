@@ -45,8 +45,7 @@ final class RoundTripRun {
                 statement.execute("drop schema \"" + schema + "\" cascade");
             }
             ComparisonRow measured = row.withRoundTrips(count, rtt.toNanos() / 1e6, elapsed / 1e6);
-            return verified ? measured : new ComparisonRow(engine, state.name(), row.coldMs(), row.warmMs(), false, count,
-                    rtt.toNanos() / 1e6, elapsed / 1e6);
+            return verified ? measured : measured.unverified();
         } catch (SQLException e) {
             throw new MigrationException(MigrationException.Kind.STEP_FAILED, "compare --rtt: " + engine + " on " + state + " failed: "
                     + e.getMessage(), e);

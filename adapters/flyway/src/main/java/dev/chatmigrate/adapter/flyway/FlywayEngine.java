@@ -35,6 +35,8 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 final class FlywayEngine implements MigrationEngine {
 
     static final String HISTORY_TABLE = "flyway_schema_history";
+    /** Where the scripts are. */
+    static final String LOCATION = "classpath:db/flyway/migrations";
 
     private final String id;
     private final MigrationSettings settings;
@@ -61,7 +63,7 @@ final class FlywayEngine implements MigrationEngine {
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration
                 .table(HISTORY_TABLE)
-                .locations("classpath:db/flyway/migrations")
+                .locations(LOCATION)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("chatmigrate adoption of existing tables")

@@ -146,7 +146,7 @@ final class MyBatisEngine implements MigrationEngine {
      * that PostgreSQL runs as one transaction. Stop at the first error, and, as MyBatis does by default, JDBC warnings
      * as errors (the session keeps PostgreSQL's harmless notices from becoming warnings).
      */
-    private static DatabaseOperationOption options(boolean outsideTransaction) {
+    static DatabaseOperationOption options(boolean outsideTransaction) {
         DatabaseOperationOption option = new DatabaseOperationOption();
         option.setChangelogTable(CHANGELOG_TABLE);
         option.setSendFullScript(!outsideTransaction);

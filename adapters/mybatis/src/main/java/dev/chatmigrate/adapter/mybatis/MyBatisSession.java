@@ -41,19 +41,23 @@ final class MyBatisSession implements ConnectionProvider, AutoCloseable {
     /** Opens and prepares the session for {@code settings}' database and schema. */
     static MyBatisSession open(MigrationSettings settings) {
         try {
-            Connection connection = settings.dataSource().getConnection();
-            try (Statement statement = connection.createStatement()) {
-                Sql.useSchema(connection, settings.schema());
-                statement.execute("set client_min_messages to warning");
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
-            return new MyBatisSession(connection);
+            return on(settings.dataSource().getConnection(), settings.schema());
         } catch (SQLException e) {
             throw new CannotConnectException("The MyBatis engine cannot open its session on " + settings.dataSource() + " (schema "
                     + settings.schema() + "): " + Secrets.redact(e.getMessage()) + ". Check the database URL and credentials.", e);
         }
+    }
+
+    /** Prepares {@code connection} for {@code schema} and makes it the session; closes it if that fails. */
+    static MyBatisSession on(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            Sql.useSchema(connection, schema);
+            statement.execute("set client_min_messages to warning");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return new MyBatisSession(connection);
     }
 
     /** The session, in autocommit mode; MyBatis closes it after each operation, which only resets it. */

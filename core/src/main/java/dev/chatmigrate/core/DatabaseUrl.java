@@ -2,8 +2,6 @@ package dev.chatmigrate.core;
 
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.Secrets;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,13 +70,13 @@ public record DatabaseUrl(Database database, List<String> notices) {
         if (!base.startsWith("jdbc:postgresql://") || base.length() == "jdbc:postgresql://".length()) {
             throw invalid(url, "no host is given");
         }
-        Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parseQuery(url, url.substring(query + 1));
+        Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : UrlCoding.parseQuery(url, url.substring(query + 1));
         String user = parameters.remove("user");
         String password = parameters.remove("password");
         List<String> notices = new ArrayList<>();
         String hosts = base.substring("jdbc:postgresql://".length()).split("/", 2)[0];
         primaryOfSeveral(hosts.split(",").length, parameters, notices);
-        return new DatabaseUrl(new Database(base + toQuery(parameters), user, password), notices);
+        return new DatabaseUrl(new Database(base + UrlCoding.toQuery(parameters), user, password), notices);
     }
 
     private static DatabaseUrl parseLibpq(String url) {
@@ -91,8 +89,8 @@ public record DatabaseUrl(Database database, List<String> notices) {
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
             int colon = userInfo.indexOf(':');
-            user = decode(url, colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(url, userInfo.substring(colon + 1));
+            user = UrlCoding.decode(url, colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : UrlCoding.decode(url, userInfo.substring(colon + 1));
             rest = rest.substring(at + 1);
         }
         int query = rest.indexOf('?');
@@ -104,7 +102,7 @@ public record DatabaseUrl(Database database, List<String> notices) {
         if (path.contains("/") || path.contains("@")) {
             throw invalid(url, "the database name holds a '/' or '@', which must be percent-encoded (%2F, %40)");
         }
-        String databaseName = decode(url, path);
+        String databaseName = UrlCoding.decode(url, path);
         if (authority.isEmpty()) {
             throw invalid(url, "no host is given");
         }
@@ -120,7 +118,7 @@ public record DatabaseUrl(Database database, List<String> notices) {
 
         Map<String, String> pgjdbc = new LinkedHashMap<>();
         String previous = null;
-        for (Map.Entry<String, String> parameter : parseQuery(url, parametersPart).entrySet()) {
+        for (Map.Entry<String, String> parameter : UrlCoding.parseQuery(url, parametersPart).entrySet()) {
             String key = parameter.getKey();
             boolean afterPassword = "password".equals(previous);
             previous = key;
@@ -148,7 +146,7 @@ public record DatabaseUrl(Database database, List<String> notices) {
             }
         }
         primaryOfSeveral(hosts.size(), pgjdbc, notices);
-        String jdbcUrl = "jdbc:postgresql://" + String.join(",", hosts) + "/" + encodePath(databaseName) + toQuery(pgjdbc);
+        String jdbcUrl = "jdbc:postgresql://" + String.join(",", hosts) + "/" + UrlCoding.encodePath(databaseName) + UrlCoding.toQuery(pgjdbc);
         return new DatabaseUrl(new Database(jdbcUrl, user, password), notices);
     }
 
@@ -236,81 +234,10 @@ public record DatabaseUrl(Database database, List<String> notices) {
         };
     }
 
-    private static Map<String, String> parseQuery(String url, String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return parameters;
-        }
-        String previous = null;
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                // Never the pair itself: after password=..., it is likely the rest of a password that holds an '&'.
-                throw invalid(url, (previous == null ? "a parameter" : "the parameter after '" + previous + "'")
-                        + " has no value (expected key=value; a value that holds '&' must write it %26)");
-            }
-            previous = decode(url, pair.substring(0, equals));
-            parameters.put(previous, decode(url, pair.substring(equals + 1)));
-        }
-        return parameters;
-    }
-
-    private static String toQuery(Map<String, String> parameters) {
-        if (parameters.isEmpty()) {
-            return "";
-        }
-        StringBuilder query = new StringBuilder("?");
-        parameters.forEach((key, value) -> {
-            if (query.length() > 1) {
-                query.append('&');
-            }
-            query.append(key).append('=').append(encodeQueryValue(value));
-        });
-        return query.toString();
-    }
-
-    /** Percent-decoding as in URIs: unlike form decoding, a '+' stays a '+'. */
-    private static String decode(String url, String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
-                    throw invalid(url, "it has a malformed percent-escape (expected %XX with two hex digits)");
-                }
-                bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String encodeQueryValue(String value) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (Character.isLetterOrDigit(c) && c < 128 || "-._~/:=,".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return encoded.toString();
-    }
-
-    private static String encodePath(String name) {
-        return encodeQueryValue(name).replace("/", "%2F").replace("=", "%3D");
-    }
-
     private static final String EXPECTED =
             "postgresql://{user}:{password}@{host}[:{port}]/{database}[?sslmode=require] or jdbc:postgresql://{host}[:{port}]/{database}";
 
-    private static InvalidConfigurationException invalid(String url, String problem) {
+    static InvalidConfigurationException invalid(String url, String problem) {
         String shown = Secrets.redactUrl(url);
         return new InvalidConfigurationException("The database URL '" + shown + "' is not valid: " + problem
                 + ". Expected " + EXPECTED + ".", "url", EXPECTED, shown);

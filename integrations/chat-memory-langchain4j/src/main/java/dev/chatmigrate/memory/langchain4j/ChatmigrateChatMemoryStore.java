@@ -1,6 +1,7 @@
 package dev.chatmigrate.memory.langchain4j;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatmigrate.memory.jdbc.ChatMemoryBuilder;
 import dev.chatmigrate.memory.jdbc.ChatMemoryTable;
 import dev.chatmigrate.memory.langchain4j.internal.LangChain4jMessages;
 import dev.langchain4j.data.message.ChatMessage;
@@ -25,17 +26,16 @@ import javax.sql.DataSource;
 public final class ChatmigrateChatMemoryStore implements ChatMemoryStore {
 
     /** The {@code conversations.user_id} of conversations this store creates, unless configured. */
-    public static final String DEFAULT_USER_ID = "anonymous";
+    public static final String DEFAULT_USER_ID = ChatMemoryBuilder.DEFAULT_USER_ID;
 
     private final Function<String, String> userIdForConversation;
     private final ChatMemoryTable table;
     private final LangChain4jMessages messages;
 
-    private ChatmigrateChatMemoryStore(Builder builder) {
-        ObjectMapper json = new ObjectMapper();
-        this.userIdForConversation = builder.userIdForConversation;
-        this.messages = new LangChain4jMessages(json);
-        this.table = new ChatMemoryTable(builder.dataSource, builder.schema, messages::metadataValue, ChatMemoryStorageException::new);
+    private ChatmigrateChatMemoryStore(LangChain4jMessages messages, ChatMemoryTable table, Function<String, String> userIdForConversation) {
+        this.messages = messages;
+        this.table = table;
+        this.userIdForConversation = userIdForConversation;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -67,40 +67,15 @@ public final class ChatmigrateChatMemoryStore implements ChatMemoryStore {
     }
 
     /** Configures a {@link ChatmigrateChatMemoryStore}; only the data source is required. */
-    public static final class Builder {
-
-        private final DataSource dataSource;
-        private String schema = "public";
-        private Function<String, String> userIdForConversation = conversationId -> DEFAULT_USER_ID;
+    public static final class Builder extends ChatMemoryBuilder<Builder> {
 
         private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        }
-
-        /** The schema holding {@code conversations} and {@code messages}; {@code public} by default. */
-        public Builder schema(String schema) {
-            if (schema == null || schema.isBlank()) {
-                throw new IllegalArgumentException("Expected a schema name for the chat memory tables, found "
-                        + (schema == null ? "null" : "'" + schema + "'") + "; leave it out for 'public'.");
-            }
-            this.schema = schema;
-            return this;
-        }
-
-        /** The {@code user_id} of every conversation this store creates; {@value ChatmigrateChatMemoryStore#DEFAULT_USER_ID} by default. */
-        public Builder userId(String userId) {
-            Objects.requireNonNull(userId, "userId");
-            return userIdForConversation(conversationId -> userId);
-        }
-
-        /** The {@code user_id} of a conversation this store creates, from its memory id as a string. */
-        public Builder userIdForConversation(Function<String, String> userIdForConversation) {
-            this.userIdForConversation = Objects.requireNonNull(userIdForConversation, "userIdForConversation");
-            return this;
+            super(dataSource);
         }
 
         public ChatmigrateChatMemoryStore build() {
-            return new ChatmigrateChatMemoryStore(this);
+            LangChain4jMessages messages = new LangChain4jMessages(new ObjectMapper());
+            return new ChatmigrateChatMemoryStore(messages, table(messages::metadataValue, ChatMemoryStorageException::new), userIdForConversation());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatmigrate.memory.springai;
 
+import dev.chatmigrate.memory.jdbc.ChatMemoryBuilder;
 import dev.chatmigrate.memory.jdbc.ChatMemoryTable;
 import dev.chatmigrate.memory.springai.internal.SpringAiMessages;
 import java.util.List;
@@ -32,17 +33,16 @@ public final class ChatmigrateChatMemoryRepository implements ChatMemoryReposito
     public static final String CONVERSATION_TS = SpringAiMessages.CONVERSATION_TS;
 
     /** The {@code conversations.user_id} of conversations this repository creates, unless configured. */
-    public static final String DEFAULT_USER_ID = "anonymous";
+    public static final String DEFAULT_USER_ID = ChatMemoryBuilder.DEFAULT_USER_ID;
 
     private final Function<String, String> userIdForConversation;
     private final ChatMemoryTable table;
     private final SpringAiMessages messages;
 
-    private ChatmigrateChatMemoryRepository(Builder builder) {
-        ObjectMapper json = JsonMapper.builder().build();
-        this.userIdForConversation = builder.userIdForConversation;
-        this.messages = new SpringAiMessages(json);
-        this.table = new ChatMemoryTable(builder.dataSource, builder.schema, messages::metadataValue, ChatMemoryStorageException::new);
+    private ChatmigrateChatMemoryRepository(SpringAiMessages messages, ChatMemoryTable table, Function<String, String> userIdForConversation) {
+        this.messages = messages;
+        this.table = table;
+        this.userIdForConversation = userIdForConversation;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -78,40 +78,15 @@ public final class ChatmigrateChatMemoryRepository implements ChatMemoryReposito
     }
 
     /** Configures a {@link ChatmigrateChatMemoryRepository}; only the data source is required. */
-    public static final class Builder {
-
-        private final DataSource dataSource;
-        private String schema = "public";
-        private Function<String, String> userIdForConversation = conversationId -> DEFAULT_USER_ID;
+    public static final class Builder extends ChatMemoryBuilder<Builder> {
 
         private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        }
-
-        /** The schema holding {@code conversations} and {@code messages}; {@code public} by default. */
-        public Builder schema(String schema) {
-            if (schema == null || schema.isBlank()) {
-                throw new IllegalArgumentException("Expected a schema name for the chat memory tables, found "
-                        + (schema == null ? "null" : "'" + schema + "'") + "; leave it out for 'public'.");
-            }
-            this.schema = schema;
-            return this;
-        }
-
-        /** The {@code user_id} of every conversation this repository creates; {@value ChatmigrateChatMemoryRepository#DEFAULT_USER_ID} by default. */
-        public Builder userId(String userId) {
-            Objects.requireNonNull(userId, "userId");
-            return userIdForConversation(conversationId -> userId);
-        }
-
-        /** The {@code user_id} of a conversation this repository creates, from its conversation id. */
-        public Builder userIdForConversation(Function<String, String> userIdForConversation) {
-            this.userIdForConversation = Objects.requireNonNull(userIdForConversation, "userIdForConversation");
-            return this;
+            super(dataSource);
         }
 
         public ChatmigrateChatMemoryRepository build() {
-            return new ChatmigrateChatMemoryRepository(this);
+            SpringAiMessages messages = new SpringAiMessages(JsonMapper.builder().build());
+            return new ChatmigrateChatMemoryRepository(messages, table(messages::metadataValue, ChatMemoryStorageException::new), userIdForConversation());
         }
     }
 }

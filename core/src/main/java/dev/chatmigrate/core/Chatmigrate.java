@@ -46,6 +46,11 @@ public final class Chatmigrate {
         return new ChatmigrateConfiguration();
     }
 
+    /** A run over many schemas and databases, each target through a {@code Chatmigrate} of its own (docs/deployment.md, "Fleets"). */
+    public static dev.chatmigrate.core.fleet.Fleet fleet() {
+        return new dev.chatmigrate.core.fleet.Fleet();
+    }
+
     /** The settings the engine runs with. */
     public MigrationSettings settings() {
         return runner.settings();

@@ -37,7 +37,11 @@ final class Failures {
     }
 
     static int exitCode(Throwable failure) {
-        return failure instanceof MigrationException e ? EXIT_CODES.get(e.kind()) : STEP_FAILED;
+        return failure instanceof MigrationException e ? exitCode(e.kind()) : STEP_FAILED;
+    }
+
+    static int exitCode(MigrationException.Kind kind) {
+        return EXIT_CODES.get(kind);
     }
 
     /** The advice to print after the library's message, or an empty string. */

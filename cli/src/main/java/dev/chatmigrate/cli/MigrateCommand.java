@@ -8,6 +8,8 @@ import dev.chatmigrate.spi.MigrationReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.chatmigrate.core.fleet.TargetWork;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,9 +24,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Override
     public Integer call() {
         MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
+        if (fleet.requested() && configuration.enabled()) {
+            return FleetCommand.run(root, fleet, configuration, "migrate", TargetWork.MIGRATE);
+        }
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
                     + configuration.source(Setting.ENABLED) + "); nothing done");

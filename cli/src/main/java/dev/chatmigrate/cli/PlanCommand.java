@@ -8,6 +8,8 @@ import dev.chatmigrate.schema.ChatbotSchema;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.chatmigrate.core.fleet.TargetWork;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,9 +31,15 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "N", description = "Version to plan for, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Override
     public Integer call() {
         MigrationConfiguration configuration = root.configuration(Setting.TARGET, target);
+        if (fleet.requested()) {
+            return FleetCommand.run(root, fleet, configuration, "plan", TargetWork.PLAN);
+        }
         try (DatabaseSession session = DatabaseSession.open(configuration, root.err())) {
             MigrationPlan plan = session.runner().plan(configuration.target().orElse(ChatbotSchema.LATEST_VERSION));
             if (root.json) {

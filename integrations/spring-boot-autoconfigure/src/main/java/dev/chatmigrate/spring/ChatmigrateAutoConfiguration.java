@@ -38,6 +38,17 @@ public class ChatmigrateAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Chatmigrate chatmigrate(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
+        return configuration(properties, dataSource).load();
+    }
+
+    /** Migrates a tenant's schema at runtime with the same settings and database ({@link ChatmigrateTenants}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public ChatmigrateTenants chatmigrateTenants(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
+        return new ChatmigrateTenants(() -> configuration(properties, dataSource));
+    }
+
+    private static ChatmigrateConfiguration configuration(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
         ChatmigrateConfiguration configuration = Chatmigrate.configure()
                 .engine(properties.getEngine())
                 .schema(properties.getSchema())
@@ -53,7 +64,7 @@ public class ChatmigrateAutoConfiguration {
         } else {
             configuration.dataSource(dataSource.getIfUnique(() -> null));
         }
-        return configuration.load();
+        return configuration;
     }
 
     @Bean

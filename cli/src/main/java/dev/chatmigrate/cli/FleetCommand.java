@@ -6,6 +6,7 @@ import dev.chatmigrate.core.fleet.Fleet;
 import dev.chatmigrate.core.fleet.FleetReport;
 import dev.chatmigrate.core.fleet.SchemaSelection;
 import dev.chatmigrate.core.fleet.TargetWork;
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +48,11 @@ final class FleetCommand {
     }
 
     private static int report(ChatmigrateCommand root, String operation, FleetReport report) {
+        if (report.results().isEmpty()) {
+            throw new InvalidConfigurationException("No target: --schemas matched no schema of the databases given; expected at least one."
+                    + " A glob matches the schemas that exist (without pg_* and information_schema); name a schema to create it.",
+                    "schemas", "at least one target", "none");
+        }
         int exitCode = report.exitCode(Failures::exitCode);
         if (root.json) {
             FleetOutput.json(root.out(), operation, report, exitCode);

@@ -31,6 +31,11 @@ record FleetCommandRun(int exitCode, String out, String err) {
 
     /** Runs {@code chatmigrate args} with the test server's credentials in the environment. */
     static FleetCommandRun of(String... args) {
+        return of(Map.of(), args);
+    }
+
+    /** Runs {@code chatmigrate args} with the test server's credentials and {@code extra} in the environment. */
+    static FleetCommandRun of(Map<String, String> extra, String... args) {
         Database admin = TestPostgres.server().admin();
         Map<String, String> environment = new HashMap<>();
         if (admin.user() != null) {
@@ -39,6 +44,7 @@ record FleetCommandRun(int exitCode, String out, String err) {
         if (admin.password() != null) {
             environment.put("DATABASE_PASSWORD", admin.password());
         }
+        environment.putAll(extra);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = ChatmigrateCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -148,6 +148,30 @@ class FleetTest {
         }
     }
 
+    @Test
+    @DisplayName("a databases file: comments skipped, a dead server's row fails with exit 3 and its password is never printed;"
+            + " a bad line is named by number; a glob matching nothing is exit 2")
+    void databasesFile() throws Exception {
+        try (TestDatabase database = TestPostgres.server().createDatabase()) {
+            Path file = java.nio.file.Files.writeString(directory.resolve("dbs.txt"), "# customers\n" + database.database().jdbcUrl()
+                    + "\n\n  postgresql://someone:s3cret-pw@127.0.0.1:1/gone  \n");
+            FleetCommandRun run = FleetCommandRun.of(java.util.Map.of("CHATMIGRATE_CONNECT_TIMEOUT", "1s"), "migrate", "--engine", "mybatis",
+                    "--databases", file.toString(), "--parallel", "2");
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("1 changed, 0 unchanged, 1 failed").contains("FAILED gone/public: ");
+            assertThat(run.out() + run.err()).doesNotContain("s3cret-pw");
+
+            java.nio.file.Files.writeString(file, "# one bad line\nmysql://host/db\n");
+            FleetCommandRun bad = FleetCommandRun.of("status", "--databases", file.toString());
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.err()).contains("Line 2 of " + file);
+
+            FleetCommandRun none = FleetCommandRun.of("migrate", "--url", database.database().jdbcUrl(), "--schemas", "nothing_*");
+            assertThat(none.exitCode()).isEqualTo(2);
+            assertThat(none.err()).contains("No target: --schemas matched no schema");
+        }
+    }
+
     private static List<JsonNode> rows(JsonNode summary) {
         return StreamSupport.stream(summary.get("rows").spliterator(), false).toList();
     }

@@ -19,7 +19,7 @@ final class FleetOutput {
     }
 
     record Summary(String operation, int exitCode, int targets, long changed, long unchanged, long failed, long notRun, boolean allUnchanged,
-                   int parallel, int connectionsPerServer, long timeMs, List<Row> rows) {
+                   int parallel, int connectionsPerServer, int mostConnections, long timeMs, List<Row> rows) {
     }
 
     private FleetOutput() {
@@ -43,8 +43,8 @@ final class FleetOutput {
         }
         line(out, HEADINGS, widths);
         rows.forEach(row -> line(out, row, widths));
-        out.printf("%s: %d target(s) in %d ms with %d worker(s) (at most %d connections to a server): %d changed, %d unchanged, %d failed, %d not run; exit %d%n",
-                operation, report.results().size(), report.time().toMillis(), report.workers(), report.connectionsPerServer() + 1,
+        out.printf("%s: %d target(s) in %d ms with %d worker(s) (%d connections to a server at most, bound %d): %d changed, %d unchanged, %d failed, %d not run; exit %d%n",
+                operation, report.results().size(), report.time().toMillis(), report.workers(), report.mostConnections(), report.connectionsPerServer() + 1,
                 report.count(TargetResult.Outcome.CHANGED), report.count(TargetResult.Outcome.UNCHANGED), report.count(TargetResult.Outcome.FAILED),
                 report.count(TargetResult.Outcome.NOT_RUN), exitCode);
         if (report.allUnchanged() && operation.equals("migrate")) {
@@ -61,7 +61,7 @@ final class FleetOutput {
                 result.failure().map(Enum::name).orElse(null), result.failure().map(Failures::exitCode).orElse(null), result.message())).toList();
         Summary summary = new Summary(operation, exitCode, rows.size(), report.count(TargetResult.Outcome.CHANGED),
                 report.count(TargetResult.Outcome.UNCHANGED), report.count(TargetResult.Outcome.FAILED), report.count(TargetResult.Outcome.NOT_RUN),
-                report.allUnchanged(), report.workers(), report.connectionsPerServer() + 1, report.time().toMillis(), rows);
+                report.allUnchanged(), report.workers(), report.connectionsPerServer() + 1, report.mostConnections(), report.time().toMillis(), rows);
         try {
             out.println(MAPPER.writeValueAsString(summary));
             out.flush();

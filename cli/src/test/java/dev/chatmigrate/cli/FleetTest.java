@@ -62,6 +62,7 @@ class FleetTest {
         assertThat(summary.get("exitCode").asInt()).isEqualTo(4);
         assertThat(summary.get("targets").asInt()).isEqualTo(200);
         assertThat(most).as("connections held at once, sampled").isGreaterThan(3).isLessThanOrEqualTo(BOUND);
+        assertThat(summary.get("mostConnections").asInt()).as("connections held at once, counted").isGreaterThan(3).isLessThanOrEqualTo(BOUND - 1);
         List<JsonNode> rows = rows(summary);
         assertThat(rows).filteredOn(row -> row.get("result").asText().equals("failed")).singleElement().satisfies(row -> {
             assertThat(row.get("target").asText()).isEqualTo(broken);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -30,6 +31,7 @@ final class BoundedConnections {
     private final int permitsPerServer;
     private final Duration wait;
     private final Map<String, Semaphore> servers = new ConcurrentHashMap<>();
+    private final AtomicInteger most = new AtomicInteger();
 
     BoundedConnections(int workers, Duration wait) {
         this.permitsPerServer = workers * PER_MIGRATION;
@@ -39,6 +41,11 @@ final class BoundedConnections {
     /** The most connections the fleet opens to one server at once, its listing of schemas aside. */
     int perServer() {
         return permitsPerServer;
+    }
+
+    /** The most connections the fleet held open to one server at once so far. */
+    int most() {
+        return most.get();
     }
 
     /** {@code target}'s data source, counted against its server's bound. */
@@ -85,6 +92,7 @@ final class BoundedConnections {
                     throw new SQLException("The fleet's " + permitsPerServer + " connections to this server stayed in use for "
                             + wait.toSeconds() + " s; no connection was opened for this target.", "08004");
                 }
+                most.accumulateAndGet(permitsPerServer - permits.availablePermits(), Math::max);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("Interrupted while waiting for one of the fleet's connections.", "08004", e);

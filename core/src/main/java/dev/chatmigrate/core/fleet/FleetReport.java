@@ -11,9 +11,10 @@ import java.util.function.ToIntFunction;
  * @param results            per target
  * @param time               the whole run
  * @param workers            the workers that ran it
- * @param connectionsPerServer the most connections the fleet held to one server at once, its listing of schemas aside
+ * @param connectionsPerServer the most connections the fleet may hold to one server at once, its listing of schemas aside
+ * @param mostConnections      the most it held to one server at once in this run (counted as they were opened and closed)
  */
-public record FleetReport(List<TargetResult> results, Duration time, int workers, int connectionsPerServer) {
+public record FleetReport(List<TargetResult> results, Duration time, int workers, int connectionsPerServer, int mostConnections) {
 
     public FleetReport {
         results = List.copyOf(results);

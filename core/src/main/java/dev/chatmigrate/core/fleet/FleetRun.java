@@ -59,7 +59,7 @@ final class FleetRun {
         } finally {
             pool.shutdownNow();
         }
-        return new FleetReport(results, Duration.ofNanos(System.nanoTime() - started), workers, connections.perServer());
+        return new FleetReport(results, Duration.ofNanos(System.nanoTime() - started), workers, connections.perServer(), connections.most());
     }
 
     private List<TargetResult> phase(ExecutorService pool, List<FleetTarget> targets, String engine, TargetWork work) {

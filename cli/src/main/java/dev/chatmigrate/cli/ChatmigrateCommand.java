@@ -121,6 +121,11 @@ public final class ChatmigrateCommand {
      * is not {@code null}), over the environment, system properties and {@code chatmigrate.properties}.
      */
     ChatmigrateConfiguration configuration(Setting extra, String extraValue) {
+        return configure(Chatmigrate.configure(), extra, extraValue);
+    }
+
+    /** {@code configuration} with this command's sources: its flags, plus {@code extra}, the environment, the file. */
+    ChatmigrateConfiguration configure(ChatmigrateConfiguration configuration, Setting extra, String extraValue) {
         CliLogging.verbose(verbose);
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.ENGINE, engine);
@@ -133,7 +138,7 @@ public final class ChatmigrateCommand {
             flags.put(extra, extraValue);
         }
         flags.values().removeIf(java.util.Objects::isNull);
-        return Chatmigrate.configure().environment(environment).systemProperties().propertiesFile().flags(flags);
+        return configuration.environment(environment).systemProperties().propertiesFile().flags(flags);
     }
 
     /** The configuration with this command's flags. */

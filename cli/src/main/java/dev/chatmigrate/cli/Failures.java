@@ -9,7 +9,7 @@ import java.util.Map;
  * The command's side of a {@link MigrationException}: the exit code for its kind, and advice in the
  * command's own terms (flags and environment variables) for the setting it names.
  */
-final class Failures {
+public final class Failures {
 
     /** Exit code of a step that failed, and of anything that is not a {@link MigrationException}. */
     static final int STEP_FAILED = 1;
@@ -27,7 +27,11 @@ final class Failures {
     }
 
     static int exitCode(Throwable failure) {
-        return failure instanceof MigrationException e ? EXIT_CODES.get(e.kind()) : STEP_FAILED;
+        return failure instanceof MigrationException e ? exitCode(e.kind()) : STEP_FAILED;
+    }
+
+    public static int exitCode(MigrationException.Kind kind) {
+        return EXIT_CODES.get(kind);
     }
 
     /** The advice to print after the library's message, or an empty string. */

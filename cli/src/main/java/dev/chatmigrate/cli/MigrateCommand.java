@@ -7,6 +7,8 @@ import dev.chatmigrate.spi.MigrationReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.chatmigrate.core.fleet.TargetWork;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,9 +26,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Override
     public Integer call() {
         ChatmigrateConfiguration configuration = root.configuration(Setting.TARGET, target);
+        if (fleet.requested() && configuration.enabled()) {
+            return FleetCommand.run(root, fleet, Setting.TARGET, target, "migrate", TargetWork.MIGRATE);
+        }
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
                     + configuration.source(Setting.ENABLED) + "): nothing will be changed; checking that the schema is at least at version "

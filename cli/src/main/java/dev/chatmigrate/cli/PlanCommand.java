@@ -6,6 +6,8 @@ import dev.chatmigrate.core.Setting;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.chatmigrate.core.fleet.TargetWork;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,8 +29,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "N", description = "Version to plan for, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Override
     public Integer call() {
+        if (fleet.requested()) {
+            return FleetCommand.run(root, fleet, Setting.TARGET, target, "plan", TargetWork.PLAN);
+        }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(Setting.TARGET, target), root.err())) {
             MigrationPlan plan = session.chatmigrate().plan();
             if (root.json) {

@@ -3,6 +3,8 @@ package dev.chatmigrate.cli;
 import dev.chatmigrate.spi.StatusReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.chatmigrate.core.fleet.TargetWork;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code chatmigrate status}: the applied version and what is pending. */
@@ -12,8 +14,14 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     ChatmigrateCommand root;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Override
     public Integer call() {
+        if (fleet.requested()) {
+            return FleetCommand.run(root, fleet, null, null, "status", TargetWork.STATUS);
+        }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             StatusReport status = session.chatmigrate().status();
             if (root.json) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -34,8 +35,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 4) on objects the canonical schema does not have, too.")
     boolean strict;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Override
     public Integer call() {
+        if (fleet.requested()) {
+            return FleetCommand.run(root, fleet, null, null, "verify", new FleetVerification(strict));
+        }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             MigrationSettings settings = session.settings();
             StatusReport status = session.chatmigrate().status();

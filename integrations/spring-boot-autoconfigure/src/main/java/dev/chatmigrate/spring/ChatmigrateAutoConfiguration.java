@@ -41,11 +41,22 @@ public class ChatmigrateAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Chatmigrate chatmigrate(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
+        return configuration(properties, dataSource).load();
+    }
+
+    /** Migrates a tenant's schema at runtime with the same settings and database ({@link ChatmigrateTenants}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public ChatmigrateTenants chatmigrateTenants(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
+        return new ChatmigrateTenants(() -> configuration(properties, dataSource));
+    }
+
+    private static ChatmigrateConfiguration configuration(ChatmigrateProperties properties, ObjectProvider<DataSource> dataSource) {
         ChatmigrateConfiguration configuration = Chatmigrate.configure().configuration(properties.settings());
         if (!configuration.hasDatabase()) {
             configuration.dataSource(dataSource.getIfUnique(() -> null));
         }
-        return configuration.load();
+        return configuration;
     }
 
     @Bean

@@ -78,9 +78,9 @@ public final class ChatmigrateConfiguration {
         return this;
     }
 
-    /** Takes values given on a command line; {@link #source(Setting)} reports them as {@code flag}. */
+    /** Takes values given on a command line; {@link #source(Setting)} reports each by its flag, such as {@code --target}. */
     public ChatmigrateConfiguration flags(Map<Setting, String> flags) {
-        flags.forEach((setting, value) -> values.put(setting, value, Rank.EXPLICIT, "flag"));
+        flags.forEach((setting, value) -> values.put(setting, value, Rank.EXPLICIT, setting.flag().orElse("flag")));
         return this;
     }
 

@@ -87,7 +87,7 @@ class ChatmigrateConfigurationTest {
                     .flags(Map.of(Setting.ENGINE, "flag"));
 
             assertThat(configuration.engine()).isEqualTo("flag");
-            assertThat(configuration.source(Setting.ENGINE)).isEqualTo("flag");
+            assertThat(configuration.source(Setting.ENGINE)).isEqualTo("--engine");
             assertThat(configuration.schema()).isEqualTo("from_env");
             assertThat(configuration.source(Setting.SCHEMA)).isEqualTo("CHATMIGRATE_SCHEMA");
             assertThat(configuration.lockTimeout()).isEqualTo(Duration.ofSeconds(8));

@@ -68,7 +68,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.cli.reliability.Engines#slow")
+    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
     @DisplayName("a switchover while a version waits for its lock (libpq URL, standby first): the same process ends at the latest version on the new primary")
     void switchoverDuringAVersion(String engine) throws Exception {
         Node primary = formation.primary();
@@ -95,7 +95,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.cli.reliability.Engines#slow")
+    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
     @DisplayName("kill -9 of the primary during version 4's concurrent index build (JDBC URL): the same process rebuilds the index on the promoted standby")
     void killDuringTheIndexBuild(String engine) throws Exception {
         Node primary = formation.primary();
@@ -118,7 +118,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.cli.reliability.Engines#slow")
+    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
     @DisplayName("a connect budget shorter than the failover (libpq URL without target_session_attrs): exit 3 naming the version reached; the next run completes")
     void budgetShorterThanTheFailover(String engine) throws Exception {
         Node primary = formation.primary();
@@ -155,7 +155,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.cli.reliability.Engines#slow")
+    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
     @DisplayName("the synchronous standby killed while a version waits for its lock (JDBC URL with targetServerType=any): the migration ends on the primary")
     void standbyKilledDuringAVersion(String engine) throws Exception {
         Node primary = formation.primary();

@@ -24,9 +24,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "N", description = "Version to migrate to, 1 to ${bundle:latestVersion} or latest (CHATMIGRATE_TARGET; default latest).")
     String target;
 
+    @Option(names = "--switch-engine", descriptionKey = "setting.switch-engine")
+    Boolean switchEngine;
+
     @Override
     public Integer call() {
         ChatmigrateConfiguration configuration = root.configuration(Setting.TARGET, target);
+        if (switchEngine != null) {
+            configuration.switchEngine(switchEngine);
+        }
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
                     + configuration.source(Setting.ENABLED) + "): nothing will be changed; checking that the schema is at least at version "
@@ -50,6 +56,12 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, MigrationReport report, String schema) {
+        if (report.trackedBy().isPresent()) {
+            out.printf("%s: schema %s is tracked by %s at version %d; %s changed nothing (to switch engines, once: migrate --engine %s %s)%n",
+                    report.engineId(), schema, report.trackedBy().get(), report.versionAfter(), report.engineId(), report.engineId(),
+                    Setting.SWITCH_ENGINE.flag().orElseThrow());
+            return;
+        }
         if (report.steps().isEmpty()) {
             out.printf("%s: schema %s is at version %d, nothing to apply (%d ms)%n", report.engineId(), schema, report.versionAfter(),
                     report.duration().toMillis());
@@ -60,6 +72,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         for (AppliedStep step : report.steps()) {
             out.printf("  version %d  %-40s %5d ms%n", step.version(), step.description(), step.duration().toMillis());
+        }
+        if (!report.alreadyPresent().isEmpty()) {
+            out.printf("  recorded as already present (not applied): versions %s%n", report.alreadyPresent());
         }
         report.adoption().forEach(note -> out.println("  adopted: " + note));
     }

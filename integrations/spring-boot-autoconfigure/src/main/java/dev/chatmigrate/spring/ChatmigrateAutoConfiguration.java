@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Conditional;
@@ -23,7 +24,9 @@ import org.springframework.context.annotation.Import;
  * built from the {@code chatmigrate.*} properties and the application's {@link DataSource} (or
  * {@code chatmigrate.url}), and a {@link ChatmigrateInitializer} that
  * {@link ChatmigrateDatabaseInitializerDetector} makes every database user wait for. Ordered before
- * Spring Boot's own Flyway and Liquibase auto-configurations, like {@code FlywayAutoConfiguration}.
+ * Spring Boot's own Flyway and Liquibase, which the application may use beside it for tables of its own: chatmigrate's
+ * histories have names of their own, and {@link ApplicationFlywayBaseline} lets Spring Boot's Flyway start on a schema
+ * that holds only chatmigrate's tables (docs/design.md, "Shared databases").
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         beforeName = {"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
@@ -52,6 +55,17 @@ public class ChatmigrateAutoConfiguration {
     @ConditionalOnMissingBean
     public ChatmigrateInitializer chatmigrateInitializer(Chatmigrate chatmigrate, ChatmigrateProperties properties, ApplicationContext context) {
         return new ChatmigrateInitializer(chatmigrate, new EngineLibraryCheck(context.getClassLoader(), properties.getEngineLibraryCheck()));
+    }
+
+    /** Spring Boot's own Flyway, when the application uses it beside chatmigrate (see {@link ApplicationFlywayBaseline}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+    static class ApplicationFlywayConfiguration {
+
+        @Bean
+        ApplicationFlywayBaseline chatmigrateApplicationFlywayBaseline() {
+            return new ApplicationFlywayBaseline();
+        }
     }
 
     /** A database to migrate: a single {@link DataSource} bean, or {@code chatmigrate.url}. */

@@ -218,15 +218,32 @@ public abstract class MigrationEngineContract {
         }
 
         @Test
-        @DisplayName("c07: OTHER_ENGINE (built and filled by another engine) is taken over, rows kept, and this engine's status is the latest")
+        @DisplayName("c07: OTHER_ENGINE (built and filled by another engine) is taken over with switch-engine, rows kept, and this engine's status is the latest")
         void c07_otherEngineIsTakenOver() throws SQLException {
             prepare(DatabaseState.OTHER_ENGINE);
             DataFingerprint before = probe().fingerprint();
 
-            migrateAndVerify(LATEST);
+            MigrationReport report = runner().migrate(LATEST, true);
 
+            probe().assertSchemaIs(LATEST);
+            assertThat(report.steps()).as("versions the tables held are recorded, not applied").isEmpty();
+            assertThat(report.alreadyPresent()).isEqualTo(versionsAfter(0, LATEST));
             assertThat(probe().fingerprint()).isEqualTo(before);
             assertThat(runner().status().currentVersion()).isEqualTo(LATEST);
+        }
+
+        @Test
+        @DisplayName("c07b: OTHER_ENGINE without switch-engine is left to the engine that tracks it: nothing changes, and the report names it")
+        void c07b_otherEngineIsLeftAloneWithoutASwitch() throws SQLException {
+            prepare(DatabaseState.OTHER_ENGINE);
+            String catalog = probe().catalog();
+
+            MigrationReport report = runner().migrate(LATEST);
+
+            assertThat(report.trackedBy()).hasValue(otherEngine().id());
+            assertThat(report.changedNothing()).isTrue();
+            assertThat(probe().catalog()).isEqualTo(catalog);
+            assertThat(runner().status().trackedBy()).hasValue(otherEngine().id());
         }
 
         @Test

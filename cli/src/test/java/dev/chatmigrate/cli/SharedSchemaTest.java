@@ -112,8 +112,8 @@ class SharedSchemaTest {
     @DisplayName("chatmigrate's Liquibase history under databasechangelog (an earlier release) is carried over with its lock table, even when another engine runs")
     void earlierLiquibaseHistoryIsCarriedOver() throws SQLException {
         runner("liquibase").migrate(3);
-        asEarlierReleasesKeptIt("chatmigrate_changelog", "databasechangelog");
         asEarlierReleasesKeptIt("chatmigrate_changelog_lock", "databasechangeloglock");
+        asEarlierReleasesKeptIt("chatmigrate_changelog", "databasechangelog");
 
         MigrationReport report = runner("flyway").migrate(3);
 
@@ -127,8 +127,8 @@ class SharedSchemaTest {
     @DisplayName("a databasechangelog holding an application's changeset beside chatmigrate's is the application's: left alone, chatmigrate starts its own")
     void mixedHistoryIsTheApplications() throws SQLException {
         runner("liquibase").migrate(LATEST);
-        asEarlierReleasesKeptIt("chatmigrate_changelog", "databasechangelog");
         asEarlierReleasesKeptIt("chatmigrate_changelog_lock", "databasechangeloglock");
+        asEarlierReleasesKeptIt("chatmigrate_changelog", "databasechangelog");
         execute("insert into databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum)"
                 + " values ('app-1', 'app', 'db/changelog/db.changelog-master.yaml', now(), 100, 'EXECUTED', '9:0')");
         List<String> appHistory = EngineSwitchTest.names(database, "select id from databasechangelog order by id");

@@ -224,7 +224,7 @@ class EngineSwitchTest {
 
     /** Every relation of schema public with its kind, and every table's row count: what "nothing changed" compares. */
     static String catalog(TestDatabase database) throws SQLException {
-        return String.join("\n", names(database, "select c.relname || ' ' || c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+        return String.join("\n", names(database, "select c.relname || ' ' || c.relkind::text from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                 + " where n.nspname = 'public' order by 1"));
     }
 

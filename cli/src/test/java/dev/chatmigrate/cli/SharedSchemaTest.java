@@ -101,10 +101,11 @@ class SharedSchemaTest {
         assertThat(carryOvers()).singleElement().asString().contains("from flyway_schema_history").contains("to chatmigrate_flyway_history");
 
         runner("flyway").migrate(LATEST);
-        applicationFlyway().migrate();
+        // outside Spring Boot, an application adding Flyway to a schema with tables baselines below its first version
+        Flyway application = Flyway.configure().configuration(applicationFlyway().getConfiguration()).baselineOnMigrate(true).baselineVersion("0").load();
+        assertThat(application.migrate().migrationsExecuted).isEqualTo(2);
 
         assertThat(carryOvers()).hasSize(1);
-        assertThat(applicationFlyway().info().applied()).hasSize(2);
         assertThat(runner("flyway").status().currentVersion()).isEqualTo(LATEST);
     }
 
@@ -135,7 +136,7 @@ class SharedSchemaTest {
 
         MigrationReport report = runner("liquibase").migrate(LATEST);
 
-        assertThat(report.steps()).as("the changesets are marked as ran: the tables exist").isEmpty();
+        assertThat(report.adoption()).as("the changesets are marked as ran: the tables exist").anySatisfy(note -> assertThat(note).contains("as ran"));
         assertThat(tables()).contains("databasechangelog", "databasechangeloglock", "chatmigrate_changelog");
         assertThat(EngineSwitchTest.names(database, "select id from databasechangelog order by id")).isEqualTo(appHistory);
         assertThat(carryOvers()).isEmpty();

@@ -77,13 +77,14 @@ public final class Chatmigrate {
     public MigrationReport migrate() {
         if (!enabled) {
             StatusReport status = status();
-            if (status.currentVersion() < target) {
+            int version = status.trackedBy().isPresent() ? status.tablesVersion().orElse(0) : status.currentVersion();
+            if (version < target) {
                 throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings().schema()
-                        + " is at version " + status.currentVersion() + " where version " + target + " is needed; nothing was changed.",
+                        + " is at version " + version + " where version " + target + " is needed; nothing was changed.",
                         List.of("enable migrations (enabled=true) for one run to reach version " + target));
             }
-            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), status.currentVersion(), target);
-            return new MigrationReport(status.engineId(), status.currentVersion(), status.currentVersion(), List.of(), Duration.ZERO, List.of());
+            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), version, target);
+            return new MigrationReport(status.engineId(), version, version, List.of(), Duration.ZERO, List.of(), List.of(), status.trackedBy());
         }
         return runner.migrate(target, switchEngine);
     }

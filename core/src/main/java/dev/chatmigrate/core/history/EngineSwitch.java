@@ -9,6 +9,7 @@ import dev.chatmigrate.spi.SchemaConflictException;
 import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.spi.StatusReport;
+import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -167,10 +168,14 @@ public final class EngineSwitch {
         return previous.stream().map(History::engineId).collect(Collectors.joining(" and "));
     }
 
-    /** The version whose declared schema the tables' canonical objects match; empty when they match none. */
+    /**
+     * The highest version whose declared objects the tables match (objects the declaration lacks, such as a DBA's index,
+     * do not count; at version 0 nothing chatbot may exist); empty when they match none.
+     */
     private OptionalInt tablesVersion() throws SQLException {
         for (int version = ChatbotSchema.LATEST_VERSION; version >= 0; version--) {
-            if (SchemaVerifier.verify(connection, schema, version).canonicalObjectsMatch()) {
+            DriftReport drift = SchemaVerifier.verify(connection, schema, version);
+            if (version > 0 ? drift.canonicalObjectsMatch() : drift.isClean()) {
                 return OptionalInt.of(version);
             }
         }

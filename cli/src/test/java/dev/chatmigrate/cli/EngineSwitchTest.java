@@ -166,6 +166,43 @@ class EngineSwitchTest {
     }
 
     @Test
+    @DisplayName("the command: exit 2 naming --switch-engine, status --json with trackedBy and tablesVersion, a switch report that tells recorded from applied")
+    void theCommandTellsTheTruth() throws SQLException {
+        try (TestDatabase database = TestPostgres.server().createDatabase()) {
+            runner(database, "liquibase").migrate(3);
+
+            Command refused = command(database, "migrate", "--engine", "flyway");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains("tracked by liquibase").contains("--switch-engine");
+
+            Command status = command(database, "status", "--engine", "flyway", "--json");
+            assertThat(status.exitCode()).isZero();
+            assertThat(status.out()).contains("\"currentVersion\":0").contains("\"pending\":" + versionsAbove(3).toString().replace(" ", ""))
+                    .contains("\"trackedBy\":\"liquibase\"").contains("\"tablesVersion\":3");
+
+            Command switched = command(database, "migrate", "--engine", "flyway", "--switch-engine", "--json");
+            assertThat(switched.exitCode()).as(switched.err()).isZero();
+            assertThat(switched.out()).contains("\"versionBefore\":3").contains("\"alreadyPresent\":[1,2,3]").contains("\"version\":4")
+                    .doesNotContain("\"version\":1,");
+
+            Command oldReplica = command(database, "migrate", "--engine", "liquibase");
+            assertThat(oldReplica.exitCode()).isZero();
+            assertThat(oldReplica.out()).contains("liquibase: schema public is tracked by flyway at version " + LATEST + "; liquibase changed nothing");
+        }
+    }
+
+    record Command(int exitCode, String out, String err) {
+    }
+
+    private static Command command(TestDatabase database, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exitCode = ChatmigrateCommand.run(java.util.Map.of("DATABASE_URL", database.database().jdbcUrl() + "?user=" + database.database().user(),
+                "CHATMIGRATE_CONNECT_TIMEOUT", "10s"), new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        return new Command(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
     @DisplayName("a switch to a version below the one the tables are at is refused before any change")
     void switchBelowTheTablesIsRefused() throws SQLException {
         try (TestDatabase database = TestPostgres.server().createDatabase()) {

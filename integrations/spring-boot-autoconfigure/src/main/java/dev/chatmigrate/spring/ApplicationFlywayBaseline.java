@@ -40,7 +40,7 @@ class ApplicationFlywayBaseline implements FlywayConfigurationCustomizer {
             if (schema != null && holdsOnlyChatmigrates(connection, schema, configuration.getTable())) {
                 LOG.info("Schema {} holds only chatmigrate's tables and no {} yet: the application's Flyway starts there with a baseline"
                         + " at version 0, then applies its own scripts", schema, configuration.getTable());
-                configuration.baselineOnMigrate(true).baselineVersion("0").baselineDescription("chatmigrate's tables only");
+                configuration.baselineOnMigrate(true).baselineVersion("0").baselineDescription("schema with chatmigrate tables only");
             }
         } catch (SQLException e) {
             LOG.debug("Cannot tell whether the application's Flyway schema holds only chatmigrate's tables: {}", e.getMessage());

@@ -2,6 +2,8 @@ package dev.chatmigrate.spring;
 
 import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.core.ChatmigrateConfiguration;
+import dev.chatmigrate.spring.bootflyway.ApplicationFlywayBaseline;
+import dev.chatmigrate.spring.bootflyway.BootFlywayConfiguration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Conditional;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(Chatmigrate.class)
 @Conditional(ChatmigrateAutoConfiguration.DatabaseCondition.class)
 @EnableConfigurationProperties(ChatmigrateProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({DatabaseInitializationDependencyConfigurer.class, BootFlywayConfiguration.class})
 public class ChatmigrateAutoConfiguration {
 
     /**
@@ -55,17 +56,6 @@ public class ChatmigrateAutoConfiguration {
     @ConditionalOnMissingBean
     public ChatmigrateInitializer chatmigrateInitializer(Chatmigrate chatmigrate, ChatmigrateProperties properties, ApplicationContext context) {
         return new ChatmigrateInitializer(chatmigrate, new EngineLibraryCheck(context.getClassLoader(), properties.getEngineLibraryCheck()));
-    }
-
-    /** Spring Boot's own Flyway, when the application uses it beside chatmigrate (see {@link ApplicationFlywayBaseline}). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
-    static class ApplicationFlywayConfiguration {
-
-        @Bean
-        ApplicationFlywayBaseline chatmigrateApplicationFlywayBaseline() {
-            return new ApplicationFlywayBaseline();
-        }
     }
 
     /** A database to migrate: a single {@link DataSource} bean, or {@code chatmigrate.url}. */

@@ -1,4 +1,4 @@
-package dev.chatmigrate.spring;
+package dev.chatmigrate.spring.bootflyway;
 
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -24,7 +24,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
  * scripts from version 1. Anything else in the schema, or the application's own {@code baseline-on-migrate}, leaves
  * Flyway as it is. See docs/design.md, "Shared databases".
  */
-class ApplicationFlywayBaseline implements FlywayConfigurationCustomizer {
+public class ApplicationFlywayBaseline implements FlywayConfigurationCustomizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationFlywayBaseline.class);
 

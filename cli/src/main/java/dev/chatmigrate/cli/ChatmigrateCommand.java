@@ -121,11 +121,20 @@ public final class ChatmigrateCommand {
      * is not {@code null}), over the environment, system properties and {@code chatmigrate.properties}.
      */
     ChatmigrateConfiguration configuration(Setting extra, String extraValue) {
-        return configure(Chatmigrate.configure(), extra, extraValue);
+        Map<Setting, String> extras = new EnumMap<>(Setting.class);
+        if (extra != null) {
+            extras.put(extra, extraValue);
+        }
+        return configuration(extras);
     }
 
-    /** {@code configuration} with this command's sources: its flags, plus {@code extra}, the environment, the file. */
-    ChatmigrateConfiguration configure(ChatmigrateConfiguration configuration, Setting extra, String extraValue) {
+    /** The configuration with this command's flags, plus a subcommand's {@code extras} (those whose value is not {@code null}). */
+    ChatmigrateConfiguration configuration(Map<Setting, String> extras) {
+        return configure(Chatmigrate.configure(), extras);
+    }
+
+    /** {@code configuration} with this command's sources: its flags and {@code extras}, the environment, the file. */
+    ChatmigrateConfiguration configure(ChatmigrateConfiguration configuration, Map<Setting, String> extras) {
         CliLogging.verbose(verbose);
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.ENGINE, engine);
@@ -134,9 +143,7 @@ public final class ChatmigrateCommand {
         flags.put(Setting.CONVERT_IDS, convertIds == null ? null : convertIds.toString());
         flags.put(Setting.LOWERCASE_ROLES, lowercaseRoles == null ? null : lowercaseRoles.toString());
         flags.put(Setting.TIMESTAMP_ZONE, timestampZone);
-        if (extra != null) {
-            flags.put(extra, extraValue);
-        }
+        flags.putAll(extras);
         flags.values().removeIf(java.util.Objects::isNull);
         return configuration.environment(environment).systemProperties().propertiesFile().flags(flags);
     }

@@ -8,6 +8,7 @@ import dev.chatmigrate.core.fleet.FleetReport;
 import dev.chatmigrate.core.fleet.SchemaSelection;
 import dev.chatmigrate.core.fleet.TargetWork;
 import dev.chatmigrate.spi.InvalidConfigurationException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,10 +21,10 @@ final class FleetCommand {
     private FleetCommand() {
     }
 
-    /** Runs {@code work} on every target, each configured by {@code root}'s sources plus {@code extra} (such as the target). */
-    static int run(ChatmigrateCommand root, FleetOptions options, Setting extra, String extraValue, String operation, TargetWork work) {
-        ChatmigrateConfiguration configuration = root.configuration(extra, extraValue);
-        Fleet fleet = Fleet.configure().eachTarget(each -> root.configure(each, extra, extraValue)).defaultSchema(configuration.schema())
+    /** Runs {@code work} on every target, each configured by {@code root}'s sources plus a subcommand's {@code extras}. */
+    static int run(ChatmigrateCommand root, FleetOptions options, Map<Setting, String> extras, String operation, TargetWork work) {
+        ChatmigrateConfiguration configuration = root.configuration(extras);
+        Fleet fleet = Fleet.configure().eachTarget(each -> root.configure(each, extras)).defaultSchema(configuration.schema())
                 .connectTimeout(configuration.connectTimeout()).failFast(options.failFast);
         if (options.parallel != null) {
             fleet.parallel(options.parallel);

@@ -20,11 +20,12 @@ final class JsonOutput {
     record Step(int version, String description, long durationMs) {
     }
 
-    record Migration(String engine, String schema, int versionBefore, int versionAfter, long durationMs, List<Step> steps, List<String> adoption) {
+    record Migration(String engine, String schema, int versionBefore, int versionAfter, long durationMs, List<Step> steps, List<String> adoption,
+                     List<Integer> alreadyPresent, String trackedBy) {
     }
 
     record Status(String engine, String schema, int currentVersion, List<Integer> applied, List<Integer> pending, boolean upToDate,
-            List<String> notes) {
+            List<String> notes, String trackedBy, Integer tablesVersion) {
     }
 
     record Difference(String table, String object, String expected, String found, String advice) {
@@ -54,12 +55,13 @@ final class JsonOutput {
 
     static void migration(PrintWriter out, MigrationReport report, String schema) {
         write(out, new Migration(report.engineId(), schema, report.versionBefore(), report.versionAfter(), report.duration().toMillis(),
-                report.steps().stream().map(s -> new Step(s.version(), s.description(), s.duration().toMillis())).toList(), report.adoption()));
+                report.steps().stream().map(s -> new Step(s.version(), s.description(), s.duration().toMillis())).toList(), report.adoption(),
+                report.alreadyPresent(), report.trackedBy().orElse(null)));
     }
 
     static void status(PrintWriter out, StatusReport status, String schema) {
         write(out, new Status(status.engineId(), schema, status.currentVersion(), status.applied(), status.pending(), status.upToDate(),
-                status.notes()));
+                status.notes(), status.trackedBy().orElse(null), status.tablesVersion().isPresent() ? status.tablesVersion().getAsInt() : null));
     }
 
     static void verification(PrintWriter out, String engine, DriftReport drift, SmokeCheck.Result smoke) {

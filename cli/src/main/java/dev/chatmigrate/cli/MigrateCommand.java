@@ -2,6 +2,8 @@ package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.ChatmigrateConfiguration;
 import dev.chatmigrate.core.Setting;
+import java.util.EnumMap;
+import java.util.Map;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationReport;
 import java.io.PrintWriter;
@@ -29,11 +31,14 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
+    @Option(names = "--switch-engine", descriptionKey = "setting.switch-engine")
+    Boolean switchEngine;
+
     @Override
     public Integer call() {
-        ChatmigrateConfiguration configuration = root.configuration(Setting.TARGET, target);
+        ChatmigrateConfiguration configuration = root.configuration(flags());
         if (fleet.requested() && configuration.enabled()) {
-            return FleetCommand.run(root, fleet, Setting.TARGET, target, "migrate", TargetWork.MIGRATE);
+            return FleetCommand.run(root, fleet, flags(), "migrate", TargetWork.MIGRATE);
         }
         if (!configuration.enabled()) {
             root.err().println("chatmigrate: migrations are disabled (" + Setting.ENABLED.environmentVariable() + "=false from "
@@ -48,6 +53,14 @@ final class MigrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** This subcommand's own settings: the target and the deliberate engine switch. */
+    private Map<Setting, String> flags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.TARGET, target);
+        flags.put(Setting.SWITCH_ENGINE, switchEngine == null ? null : switchEngine.toString());
+        return flags;
+    }
+
     /** Prints {@code report} as text, or as JSON with {@code --json}. */
     static void print(ChatmigrateCommand root, MigrationReport report, String schema) {
         if (root.json) {
@@ -58,6 +71,12 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, MigrationReport report, String schema) {
+        if (report.trackedBy().isPresent()) {
+            out.printf("%s: schema %s is tracked by %s at version %d; %s changed nothing (to switch engines, once: migrate --engine %s %s)%n",
+                    report.engineId(), schema, report.trackedBy().get(), report.versionAfter(), report.engineId(), report.engineId(),
+                    Setting.SWITCH_ENGINE.flag().orElseThrow());
+            return;
+        }
         if (report.steps().isEmpty()) {
             out.printf("%s: schema %s is at version %d, nothing to apply (%d ms)%n", report.engineId(), schema, report.versionAfter(),
                     report.duration().toMillis());
@@ -68,6 +87,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         for (AppliedStep step : report.steps()) {
             out.printf("  version %d  %-40s %5d ms%n", step.version(), step.description(), step.duration().toMillis());
+        }
+        if (!report.alreadyPresent().isEmpty()) {
+            out.printf("  recorded as already present (not applied): versions %s%n", report.alreadyPresent());
         }
         report.adoption().forEach(note -> out.println("  adopted: " + note));
     }

@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (fleet.requested()) {
-            return FleetCommand.run(root, fleet, Setting.TARGET, target, "plan", TargetWork.PLAN);
+            return FleetCommand.run(root, fleet, java.util.Collections.singletonMap(Setting.TARGET, target), "plan", TargetWork.PLAN);
         }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(Setting.TARGET, target), root.err())) {
             MigrationPlan plan = session.chatmigrate().plan();

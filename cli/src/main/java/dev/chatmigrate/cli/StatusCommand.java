@@ -1,6 +1,7 @@
 package dev.chatmigrate.cli;
 
 import dev.chatmigrate.spi.StatusReport;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import dev.chatmigrate.core.fleet.TargetWork;
@@ -20,7 +21,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (fleet.requested()) {
-            return FleetCommand.run(root, fleet, null, null, "status", TargetWork.STATUS);
+            return FleetCommand.run(root, fleet, Map.of(), "status", TargetWork.STATUS);
         }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             StatusReport status = session.chatmigrate().status();

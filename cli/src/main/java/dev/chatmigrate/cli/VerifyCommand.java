@@ -10,6 +10,7 @@ import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (fleet.requested()) {
-            return FleetCommand.run(root, fleet, null, null, "verify", new FleetVerification(strict));
+            return FleetCommand.run(root, fleet, Map.of(), "verify", new FleetVerification(strict));
         }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
             MigrationSettings settings = session.settings();

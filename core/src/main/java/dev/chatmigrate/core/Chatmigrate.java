@@ -37,11 +37,13 @@ public final class Chatmigrate {
     private final MigrationRunner runner;
     private final boolean enabled;
     private final int target;
+    private final boolean switchEngine;
 
-    Chatmigrate(MigrationRunner runner, boolean enabled, int target) {
+    Chatmigrate(MigrationRunner runner, boolean enabled, int target, boolean switchEngine) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.enabled = enabled;
         this.target = target;
+        this.switchEngine = switchEngine;
     }
 
     /** A new configuration with the defaults: engine {@code flyway}, schema {@code public}, the latest version. */
@@ -65,7 +67,8 @@ public final class Chatmigrate {
     }
 
     /**
-     * Adopts existing chatbot tables and applies every pending version up to the target. When disabled
+     * Adopts existing chatbot tables and applies every pending version up to the target; a schema another engine
+     * tracks is taken over only with {@code switch-engine} (else left to it, or refused below the target). When disabled
      * ({@code enabled=false}), changes nothing: checks that the engine's history is at least at the target and returns
      * a report without steps (docs/design.md, "Configuration").
      *
@@ -74,15 +77,16 @@ public final class Chatmigrate {
     public MigrationReport migrate() {
         if (!enabled) {
             StatusReport status = status();
-            if (status.currentVersion() < target) {
+            int version = status.trackedBy().isPresent() ? status.tablesVersion().orElse(0) : status.currentVersion();
+            if (version < target) {
                 throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings().schema()
-                        + " is at version " + status.currentVersion() + " where version " + target + " is needed; nothing was changed.",
+                        + " is at version " + version + " where version " + target + " is needed; nothing was changed.",
                         List.of("enable migrations (enabled=true) for one run to reach version " + target));
             }
-            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), status.currentVersion(), target);
-            return new MigrationReport(status.engineId(), status.currentVersion(), status.currentVersion(), List.of(), Duration.ZERO, List.of());
+            LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), version, target);
+            return new MigrationReport(status.engineId(), version, version, List.of(), Duration.ZERO, List.of(), List.of(), status.trackedBy());
         }
-        return runner.migrate(target);
+        return runner.migrate(target, switchEngine);
     }
 
     /**
@@ -122,6 +126,7 @@ public final class Chatmigrate {
 
     @Override
     public String toString() {
-        return "Chatmigrate[" + settings() + ", enabled " + enabled + ", target " + target + " of " + ChatbotSchema.LATEST_VERSION + "]";
+        return "Chatmigrate[" + settings() + ", enabled " + enabled + ", target " + target + " of " + ChatbotSchema.LATEST_VERSION
+                + (switchEngine ? ", switching engines" : "") + "]";
     }
 }

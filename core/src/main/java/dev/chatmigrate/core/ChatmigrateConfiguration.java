@@ -166,6 +166,11 @@ public final class ChatmigrateConfiguration {
         return explicit(Setting.TIMESTAMP_ZONE, Objects.requireNonNull(zone, "timestampZone"));
     }
 
+    /** Lets migrate take over a schema that another chatmigrate engine tracks, retiring its history; off by default. */
+    public ChatmigrateConfiguration switchEngine(boolean on) {
+        return explicit(Setting.SWITCH_ENGINE, Boolean.toString(on));
+    }
+
     private ChatmigrateConfiguration explicit(Setting setting, String value) {
         values.put(setting, value, Rank.EXPLICIT, EXPLICIT);
         if (setting == Setting.ENGINE) {
@@ -208,6 +213,11 @@ public final class ChatmigrateConfiguration {
         return values.duration(Setting.DDL_LOCK_TIMEOUT);
     }
 
+    /** Whether migrate may take over a schema another chatmigrate engine tracks (docs/design.md, "Switching engines"). */
+    public boolean switchEngine() {
+        return values.flag(Setting.SWITCH_ENGINE);
+    }
+
     /** What adoption may convert, and the zone of zone-less timestamps. */
     public AdoptionOptions adoption() {
         return new AdoptionOptions(values.flag(Setting.CONVERT_IDS), values.flag(Setting.LOWERCASE_ROLES), values.text(Setting.TIMESTAMP_ZONE));
@@ -243,6 +253,6 @@ public final class ChatmigrateConfiguration {
         Database resolved = database != null ? database : databaseUrl().map(DatabaseUrl::database).orElse(null);
         DataSource source = dataSource != null ? dataSource : resolved.dataSource(Database.applicationName(engine), connectTimeout());
         MigrationSettings settings = new MigrationSettings(engine, source, schema(), connectTimeout(), lockTimeout(), ddlLockTimeout());
-        return new Chatmigrate(new MigrationRunner(settings, engineProvider, adoption()), enabled(), target());
+        return new Chatmigrate(new MigrationRunner(settings, engineProvider, adoption()), enabled(), target(), switchEngine());
     }
 }

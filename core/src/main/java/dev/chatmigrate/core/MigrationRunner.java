@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -79,6 +80,16 @@ public final class MigrationRunner {
      * ({@link RestartCheck}); anything else goes the full way, on that connection.
      */
     public MigrationReport migrate(int target) {
+        return migrate(target, false);
+    }
+
+    /**
+     * {@link #migrate(int)}, and when {@code switchEngine}, takes over a schema that another engine's history tracks,
+     * retiring that history: an engine switch is a deliberate act. Without it, such a schema is left to the engine that
+     * tracks it (nothing changes when its tables are at {@code target} or later; refused below). See docs/design.md,
+     * "Switching engines".
+     */
+    public MigrationReport migrate(int target, boolean switchEngine) {
         TargetVersion.require(target, 1, "migrate");
         long started = System.nanoTime();
         RestartCheck.Outcome restart = RestartCheck.run(settings.dataSource(), settings.connectTimeout(), provider, locked.histories(), settings.schema());
@@ -94,6 +105,10 @@ public final class MigrationRunner {
                 createSchemaIfMissing(connection);
             }
             EngineSwitch engineSwitch = facts.anyOtherHistory() ? locked.engineSwitch(connection) : EngineSwitch.none(provider, connection, settings.schema());
+            Optional<MigrationReport> tracked = engineSwitch.leftToTracker(target, switchEngine);
+            if (tracked.isPresent()) {
+                return tracked.get();
+            }
             engineSwitch.requireReaches(target);
             // without chatbot tables there is nothing to adopt, and no history can prove them there: the engine builds them
             List<String> adopted = facts.anyChatbotTable() ? SchemaAdoption.reconcile(connection, settings.schema(), target, adoption) : List.of();
@@ -103,12 +118,9 @@ public final class MigrationRunner {
             verified.ifPresent(retry::proved);
             if (verified.isPresent() && verified.getAsInt() >= target) {
                 LOG.debug("{} history proves version {}: nothing to apply, engine not started", provider.id(), verified.getAsInt());
-                engineSwitch.complete(verified.getAsInt());
-                return new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of());
+                return engineSwitch.complete(new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of()));
             }
-            MigrationReport report = locked.withEngine(connection, engine -> engine.migrate(target)).withAdoptionFirst(adopted);
-            engineSwitch.complete(report.versionAfter());
-            return report;
+            return engineSwitch.complete(locked.withEngine(connection, engine -> engine.migrate(target)).withAdoptionFirst(adopted));
         });
     }
 

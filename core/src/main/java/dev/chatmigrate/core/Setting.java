@@ -1,6 +1,7 @@
 package dev.chatmigrate.core;
 
 import dev.chatmigrate.core.adoption.AdoptionOptions;
+import dev.chatmigrate.core.history.EngineSwitch;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -33,7 +34,9 @@ public enum Setting {
             String.valueOf(AdoptionOptions.DEFAULT.lowercaseRoles()), null,
             "adoption may turn roles such as USER into the canonical user"),
     TIMESTAMP_ZONE(AdoptionOptions.TIMESTAMP_ZONE, "--timestamp-zone", "CHATMIGRATE_TIMESTAMP_ZONE", AdoptionOptions.DEFAULT.timestampZone(), null,
-            "zone in which existing timestamp without time zone values were written");
+            "zone in which existing timestamp without time zone values were written"),
+    SWITCH_ENGINE(EngineSwitch.SETTING, "--switch-engine", "CHATMIGRATE_SWITCH_ENGINE", "false", null,
+            "take over a schema another chatmigrate engine tracks, retiring its history: an engine switch is done once, deliberately");
 
     /** The prefix of every property key. */
     public static final String PROPERTY_PREFIX = "chatmigrate.";

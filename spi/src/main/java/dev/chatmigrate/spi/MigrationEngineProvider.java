@@ -61,13 +61,22 @@ public interface MigrationEngineProvider {
 
     /**
      * The tables in the configured schema that hold this engine's history (and its lock, if it keeps one
-     * there), such as {@code flyway_schema_history}. The runner looks for other engines' tables when an
-     * engine migrates, and retires them after the switch so that exactly one history tells the version
-     * (see {@code docs/design.md}, "Switching engines"). The default names none: such an engine's history
-     * is neither seen nor retired by a switch.
+     * there), such as {@code chatmigrate_flyway_history}: names of chatmigrate's own, never an engine library's
+     * default, which an application's own Flyway or Liquibase uses in the same schema (see {@code docs/design.md},
+     * "Shared databases"). The runner looks for other engines' tables when an engine migrates, and retires them
+     * after a deliberate switch so that exactly one history tells the version ("Switching engines"). The default
+     * names none: such an engine's history is neither seen nor retired by a switch.
      */
     default List<String> historyTables() {
         return List.of();
+    }
+
+    /**
+     * Where earlier releases kept this engine's history under other names, and how to recognise chatmigrate's rows
+     * there, so that the runner carries it over to {@link #historyTables()}. Empty by default: the names never changed.
+     */
+    default Optional<EarlierHistory> earlierHistory() {
+        return Optional.empty();
     }
 
     /**

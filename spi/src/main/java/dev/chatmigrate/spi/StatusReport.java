@@ -3,21 +3,34 @@ package dev.chatmigrate.spi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The versions an engine has recorded as applied, and the versions still pending up to the latest.
  *
- * @param currentVersion the highest applied version, {@code 0} when none is
+ * @param currentVersion the highest version in this engine's history, {@code 0} when none is
  * @param notes          what the engine's own history cannot say, such as "the schema is tracked by
  *                       another engine"; empty as a rule
+ * @param trackedBy      the other engine whose history tracks the schema, when this engine's does not; then
+ *                       {@code pending} lists only the versions above {@code tablesVersion}
+ * @param tablesVersion  the version the tables are at, read from the catalog, when another engine tracks the schema
  */
-public record StatusReport(String engineId, int currentVersion, List<Integer> applied, List<Integer> pending, List<String> notes) {
+public record StatusReport(String engineId, int currentVersion, List<Integer> applied, List<Integer> pending, List<String> notes,
+                           Optional<String> trackedBy, OptionalInt tablesVersion) {
 
     public StatusReport {
         Objects.requireNonNull(engineId, "engineId");
+        Objects.requireNonNull(trackedBy, "trackedBy");
+        Objects.requireNonNull(tablesVersion, "tablesVersion");
         applied = List.copyOf(applied);
         pending = List.copyOf(pending);
         notes = List.copyOf(notes);
+    }
+
+    /** A report of the engine's own history, with notes. */
+    public StatusReport(String engineId, int currentVersion, List<Integer> applied, List<Integer> pending, List<String> notes) {
+        this(engineId, currentVersion, applied, pending, notes, Optional.empty(), OptionalInt.empty());
     }
 
     /** A report of the engine's own history, without notes. */
@@ -34,6 +47,15 @@ public record StatusReport(String engineId, int currentVersion, List<Integer> ap
     public StatusReport withNote(String note) {
         List<String> all = new ArrayList<>(notes);
         all.add(note);
-        return new StatusReport(engineId, currentVersion, applied, pending, all);
+        return new StatusReport(engineId, currentVersion, applied, pending, all, trackedBy, tablesVersion);
+    }
+
+    /**
+     * This report when {@code tracker}'s history tracks the schema, its tables at {@code version} (empty: at no declared
+     * version): pending are only the versions above the tables'.
+     */
+    public StatusReport withTracker(String tracker, OptionalInt version) {
+        List<Integer> stillPending = pending.stream().filter(v -> version.isEmpty() || v > version.getAsInt()).toList();
+        return new StatusReport(engineId, currentVersion, applied, stillPending, notes, Optional.of(tracker), version);
     }
 }

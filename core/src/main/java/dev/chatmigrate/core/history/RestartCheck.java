@@ -66,7 +66,7 @@ public final class RestartCheck {
                 connection.setAutoCommit(true);
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute(sql(check.get(), histories.otherRecordingTables(engine), schema));
+                statement.execute(sql(check.get(), histories.otherCurrentRecordingTables(engine), schema));
                 boolean locked = first(statement.getResultSet());
                 boolean soleHistory = statement.getMoreResults() && first(statement.getResultSet());
                 OptionalInt proven = OptionalInt.empty();

@@ -2,6 +2,8 @@ package dev.chatmigrate.spring;
 
 import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.core.ChatmigrateConfiguration;
+import dev.chatmigrate.spring.bootflyway.ApplicationFlywayBaseline;
+import dev.chatmigrate.spring.bootflyway.BootFlywayConfiguration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +25,9 @@ import org.springframework.context.annotation.Import;
  * built from the {@code chatmigrate.*} properties and the application's {@link DataSource} (or
  * {@code chatmigrate.url}), and a {@link ChatmigrateInitializer} that
  * {@link ChatmigrateDatabaseInitializerDetector} makes every database user wait for. Ordered before
- * Spring Boot's own Flyway and Liquibase auto-configurations, like {@code FlywayAutoConfiguration}.
+ * Spring Boot's own Flyway and Liquibase, which the application may use beside it for tables of its own: chatmigrate's
+ * histories have names of their own, and {@link ApplicationFlywayBaseline} lets Spring Boot's Flyway start on a schema
+ * that holds only chatmigrate's tables (docs/design.md, "Shared databases").
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         beforeName = {"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
@@ -31,7 +35,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(Chatmigrate.class)
 @Conditional(ChatmigrateAutoConfiguration.DatabaseCondition.class)
 @EnableConfigurationProperties(ChatmigrateProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({DatabaseInitializationDependencyConfigurer.class, BootFlywayConfiguration.class})
 public class ChatmigrateAutoConfiguration {
 
     /**

@@ -50,12 +50,19 @@ public class ChatmigrateInitializer implements InitializingBean {
 
     /** One line, as the command prints it: what was applied, how long it took, what was adopted. */
     static String describe(MigrationReport report, String schema) {
+        if (report.trackedBy().isPresent()) {
+            return String.format("%s: schema %s is tracked by %s at version %d; %s changed nothing (to switch engines, once: chatmigrate.switch-engine=true)",
+                    report.engineId(), schema, report.trackedBy().get(), report.versionAfter(), report.engineId());
+        }
         String line = report.steps().isEmpty()
                 ? String.format("%s: schema %s is at version %d, nothing to apply (%d ms)", report.engineId(), schema, report.versionAfter(),
                         report.duration().toMillis())
                 : String.format("%s: schema %s migrated from version %d to %d in %d ms (applied %s)", report.engineId(), schema,
                         report.versionBefore(), report.versionAfter(), report.duration().toMillis(),
                         report.steps().stream().map(AppliedStep::version).map(String::valueOf).collect(Collectors.joining(", ")));
+        if (!report.alreadyPresent().isEmpty()) {
+            line += "; recorded as already present (not applied): versions " + report.alreadyPresent();
+        }
         return report.adoption().isEmpty() ? line : line + "; adopted: " + String.join("; ", report.adoption());
     }
 }

@@ -60,6 +60,9 @@ public class ChatmigrateProperties {
     /** The zone in which existing timestamp without time zone values were written. */
     private String timestampZone = DEFAULTS.adoption().timestampZone();
 
+    /** Whether to take over a schema another chatmigrate engine tracks, retiring its history: an engine switch is done once, deliberately. */
+    private boolean switchEngine = DEFAULTS.switchEngine();
+
     /** What to do when the engine library on the class path is not the version the adapter was built with. */
     private LibraryCheck engineLibraryCheck = LibraryCheck.FAIL;
 
@@ -194,6 +197,7 @@ public class ChatmigrateProperties {
         put(settings, Setting.CONVERT_IDS, convertIds);
         put(settings, Setting.LOWERCASE_ROLES, lowercaseRoles);
         put(settings, Setting.TIMESTAMP_ZONE, timestampZone);
+        put(settings, Setting.SWITCH_ENGINE, switchEngine);
         return settings;
     }
 
@@ -201,6 +205,14 @@ public class ChatmigrateProperties {
         if (value != null && !value.toString().isBlank()) {
             settings.put(setting.propertyKey(), value.toString());
         }
+    }
+
+    public boolean isSwitchEngine() {
+        return switchEngine;
+    }
+
+    public void setSwitchEngine(boolean switchEngine) {
+        this.switchEngine = switchEngine;
     }
 
     public LibraryCheck getEngineLibraryCheck() {

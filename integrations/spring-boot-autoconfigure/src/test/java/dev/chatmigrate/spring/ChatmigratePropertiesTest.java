@@ -28,7 +28,8 @@ class ChatmigratePropertiesTest {
             Map.entry(Setting.DATABASE_USER, "bot"), Map.entry(Setting.DATABASE_PASSWORD, "secret"),
             Map.entry(Setting.ENABLED, "false"), Map.entry(Setting.TARGET, "2"), Map.entry(Setting.SCHEMA, "chatbot"),
             Map.entry(Setting.CONNECT_TIMEOUT, "PT5S"), Map.entry(Setting.LOCK_TIMEOUT, "PT30S"), Map.entry(Setting.DDL_LOCK_TIMEOUT, "PT0.25S"),
-            Map.entry(Setting.CONVERT_IDS, "true"), Map.entry(Setting.LOWERCASE_ROLES, "true"), Map.entry(Setting.TIMESTAMP_ZONE, "Europe/Berlin"));
+            Map.entry(Setting.CONVERT_IDS, "true"), Map.entry(Setting.LOWERCASE_ROLES, "true"), Map.entry(Setting.TIMESTAMP_ZONE, "Europe/Berlin"),
+            Map.entry(Setting.SWITCH_ENGINE, "true"));
 
     @Test
     @DisplayName("the properties are exactly the settings' keys, plus the starter's engine-library-check")
@@ -60,6 +61,7 @@ class ChatmigratePropertiesTest {
         assertThat(fromProperties.lockTimeout()).isEqualTo(defaults.lockTimeout());
         assertThat(fromProperties.ddlLockTimeout()).isEqualTo(defaults.ddlLockTimeout());
         assertThat(fromProperties.adoption()).isEqualTo(defaults.adoption());
+        assertThat(fromProperties.switchEngine()).isEqualTo(defaults.switchEngine());
     }
 
     @Test

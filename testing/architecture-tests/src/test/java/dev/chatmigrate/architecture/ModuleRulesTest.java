@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,6 +14,9 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The module and package rules of {@code docs/design.md}, over the production classes of every module, the example and the benchmarks included. */
 @AnalyzeClasses(packages = "dev.chatmigrate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleRulesTest {
+
+    /** The starter's package for the application's own Flyway (Spring Boot's) beside chatmigrate: its configuration API only, no adapter. */
+    private static final String BOOT_FLYWAY = "dev.chatmigrate.spring.bootflyway..";
 
     private static final String[] ENGINE_LIBRARIES = {"org.flywaydb..", "liquibase..", "org.apache.ibatis.."};
 
@@ -22,8 +27,15 @@ class ModuleRulesTest {
 
     @ArchTest
     static final ArchRule flywayIsUsedOnlyInItsAdapter = noClasses()
-            .that().resideOutsideOfPackage("dev.chatmigrate.adapter.flyway..")
+            .that().resideOutsideOfPackages("dev.chatmigrate.adapter.flyway..", BOOT_FLYWAY)
             .should().dependOnClassesThat().resideInAPackage("org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule theApplicationsFlywayIsOnlyConfigured = noClasses()
+            .that().resideInAPackage(BOOT_FLYWAY)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.flywaydb..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.flywaydb.core.api.configuration.."))))
+            .orShould().dependOnClassesThat().resideInAPackage("dev.chatmigrate.adapter..");
 
     @ArchTest
     static final ArchRule liquibaseIsUsedOnlyInItsAdapter = noClasses()
@@ -100,7 +112,7 @@ class ModuleRulesTest {
 
     @ArchTest
     static final ArchRule theStarterUsesEnginesOnlyThroughTheCore = noClasses()
-            .that().resideInAPackage("dev.chatmigrate.spring..")
+            .that().resideInAPackage("dev.chatmigrate.spring..").and().resideOutsideOfPackage(BOOT_FLYWAY)
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.adapter..", "dev.chatmigrate.cli..", "org.flywaydb..", "liquibase..",
                     "org.apache.ibatis..");
 

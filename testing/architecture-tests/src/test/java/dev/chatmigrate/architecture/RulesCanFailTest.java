@@ -21,6 +21,7 @@ import dev.chatmigrate.schema.violation.SchemaUsingTheSpi;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.violation.SpiClassUsingFlyway;
+import dev.chatmigrate.spring.bootflyway.violation.BootFlywayRunningFlyway;
 import dev.chatmigrate.spring.violation.StarterUsingAnAdapter;
 import dev.chatmigrate.verifier.violation.VerifierUsingTheCore;
 import java.util.stream.Stream;
@@ -35,7 +36,7 @@ class RulesCanFailTest {
             SpiClassUsingFlyway.class, AdapterUsingTheFlywayAdapter.class, FlywayEngineProvider.class, AdapterUsingTheCore.class,
             SchemaUsingTheSpi.class, MigrationException.class, AppliedStep.class, ChatbotSchema.class, VerifierUsingTheCore.class, CliUsingCoreInternals.class,
             ContractUsingEngineLibraries.class, ExampleUsingAnAdapter.class, StarterUsingAnAdapter.class, SpringAiMemoryUsingTheSpi.class, LangChain4jMemoryUsingSpringAi.class,
-            ChatMemoryJdbcUsingJackson.class, LeftHalfOfACycle.class, RightHalfOfACycle.class);
+            ChatMemoryJdbcUsingJackson.class, LeftHalfOfACycle.class, RightHalfOfACycle.class, BootFlywayRunningFlyway.class);
 
     static Stream<Arguments> rulesAndTheirViolators() {
         return Stream.of(
@@ -51,6 +52,7 @@ class RulesCanFailTest {
                 Arguments.of("coreInternalsStayInCore", ModuleRulesTest.coreInternalsStayInCore, "CliUsingCoreInternals"),
                 Arguments.of("engineLibrariesStayOutOfTheContract", ModuleRulesTest.engineLibrariesStayOutOfTheContract, "ContractUsingEngineLibraries"),
                 Arguments.of("theExampleUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theExampleUsesEnginesOnlyThroughTheCore, "ExampleUsingAnAdapter"),
+                Arguments.of("theApplicationsFlywayIsOnlyConfigured", ModuleRulesTest.theApplicationsFlywayIsOnlyConfigured, "BootFlywayRunningFlyway"),
                 Arguments.of("theStarterUsesEnginesOnlyThroughTheCore", ModuleRulesTest.theStarterUsesEnginesOnlyThroughTheCore, "StarterUsingAnAdapter"),
                 Arguments.of("modulesHaveNoCycles", ModuleRulesTest.modulesHaveNoCycles, "SchemaUsingTheSpi"),
                 Arguments.of("packagesHaveNoCycles", ModuleRulesTest.packagesHaveNoCycles, "LeftHalfOfACycle"),

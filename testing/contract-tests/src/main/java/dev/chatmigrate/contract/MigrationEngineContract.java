@@ -115,6 +115,11 @@ public abstract class MigrationEngineContract {
         return report.steps().stream().map(AppliedStep::version).toList();
     }
 
+    /** Whether the runner sees the other engine's history: only engines on the class path are known, a test-only second baseline is not. */
+    private boolean otherEngineIsKnown() {
+        return dev.chatmigrate.core.MigrationEngines.measuredIds().contains(otherEngine().id());
+    }
+
     private void assumeCapable(Capability... anyOf) {
         assumeTrue(List.of(anyOf).stream().anyMatch(provider().capabilities()::contains),
                 () -> provider().id() + " does not declare " + List.of(anyOf) + ": clause skipped");
@@ -220,13 +225,18 @@ public abstract class MigrationEngineContract {
         }
 
         @Test
-        @DisplayName("c07: OTHER_ENGINE (built and filled by another engine) is taken over, rows kept, and this engine's status is the latest")
+        @DisplayName("c07: OTHER_ENGINE (built and filled by another engine) is taken over with switch-engine, rows kept, and this engine's status is the latest")
         void c07_otherEngineIsTakenOver() throws SQLException {
             prepare(DatabaseState.OTHER_ENGINE);
             DataFingerprint before = probe().fingerprint();
 
-            migrateAndVerify(LATEST);
+            MigrationReport report = runner().migrate(LATEST, true);
 
+            probe().assertSchemaIs(LATEST);
+            if (otherEngineIsKnown()) { // the runner sees the histories of the engines on the class path only
+                assertThat(report.steps()).as("versions the tables held are recorded, not applied").isEmpty();
+                assertThat(report.alreadyPresent()).isEqualTo(versionsAfter(0, LATEST));
+            }
             assertThat(probe().fingerprint()).isEqualTo(before);
             assertThat(runner().status().currentVersion()).isEqualTo(LATEST);
         }

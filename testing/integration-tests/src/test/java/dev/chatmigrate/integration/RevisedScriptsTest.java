@@ -36,12 +36,12 @@ class RevisedScriptsTest {
                         "update chatmigrate_jdbc_history set checksum = 576084017 where version = 3",
                         "update chatmigrate_jdbc_history set checksum = 3756157897 where version = 5")),
                 Arguments.of("flyway", List.of(
-                        "update flyway_schema_history set checksum = 566782622 where version = '3'",
-                        "update flyway_schema_history set checksum = -1256862268 where version = '5'")),
+                        "update chatmigrate_flyway_history set checksum = 566782622 where version = '3'",
+                        "update chatmigrate_flyway_history set checksum = -1256862268 where version = '5'")),
                 Arguments.of("liquibase", List.of(
-                        "update databasechangelog set md5sum = '9:9903e8060f6c97f62b74cc1383aa2d0e' where id = 'v3-add-check-ck_messages_token_count'",
-                        "update databasechangelog set md5sum = '9:9972a512e119a5b36a52e52db810292e' where id = 'v5-add-check-ck_messages_metadata_object'",
-                        "delete from databasechangelog where id like 'v_-validate-%'")));
+                        "update chatmigrate_changelog set md5sum = '9:9903e8060f6c97f62b74cc1383aa2d0e' where id = 'v3-add-check-ck_messages_token_count'",
+                        "update chatmigrate_changelog set md5sum = '9:9972a512e119a5b36a52e52db810292e' where id = 'v5-add-check-ck_messages_metadata_object'",
+                        "delete from chatmigrate_changelog where id like 'v_-validate-%'")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,15 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  */
 final class FlywayEngine implements MigrationEngine {
 
-    static final String HISTORY_TABLE = "flyway_schema_history";
+    /** chatmigrate's Flyway history: a name of its own, never Flyway's default {@code flyway_schema_history} (docs/design.md, "Shared databases"). */
+    static final String HISTORY_TABLE = "chatmigrate_flyway_history";
+
+    /** What earlier releases named it: Flyway's default, which an application's own Flyway uses. */
+    static final String EARLIER_HISTORY_TABLE = "flyway_schema_history";
+
+    /** The description of the baseline chatmigrate records on tables that exist without its history. */
+    static final String BASELINE_DESCRIPTION = "chatmigrate adoption of existing tables";
+
     /** Where the scripts are. */
     static final String LOCATION = "classpath:db/flyway/migrations";
 
@@ -66,7 +74,7 @@ final class FlywayEngine implements MigrationEngine {
                 .locations(LOCATION)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .baselineDescription("chatmigrate adoption of existing tables")
+                .baselineDescription(BASELINE_DESCRIPTION)
                 .ignoreMigrationPatterns("*:pending", "*:future")
                 .cleanDisabled(true)
                 .loggers(FlywayLog.class.getName());

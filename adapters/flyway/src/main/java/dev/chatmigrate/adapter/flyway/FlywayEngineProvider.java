@@ -1,6 +1,7 @@
 package dev.chatmigrate.adapter.flyway;
 
 import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.EarlierHistory;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -44,5 +45,10 @@ public final class FlywayEngineProvider implements MigrationEngineProvider {
     @Override
     public List<String> historyTables() {
         return List.of(FlywayEngine.HISTORY_TABLE);
+    }
+
+    @Override
+    public Optional<EarlierHistory> earlierHistory() {
+        return Optional.of(new FlywayEarlierHistory());
     }
 }

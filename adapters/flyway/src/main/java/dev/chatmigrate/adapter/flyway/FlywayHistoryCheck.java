@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
- * Reads {@code flyway_schema_history} with plain SQL, without loading Flyway, and answers the version
+ * Reads chatmigrate's Flyway history ({@code chatmigrate_flyway_history}) with plain SQL, without loading Flyway, and answers the version
  * it proves: every row succeeded, every versioned row is one of this build's scripts with Flyway's
  * checksum of that script, versions 1 to N are each there once, and nothing but a baseline or schema
  * marker is recorded besides. Anything else (a failed row, an edited script, an unknown version) is

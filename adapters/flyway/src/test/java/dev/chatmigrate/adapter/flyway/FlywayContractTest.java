@@ -17,7 +17,7 @@ class FlywayContractTest extends MigrationEngineContract {
     @Override
     protected void corruptRecordedChecksumOfVersion2(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
+            statement.execute("update chatmigrate_flyway_history set checksum = checksum + 1 where version = '2'");
         }
     }
 }

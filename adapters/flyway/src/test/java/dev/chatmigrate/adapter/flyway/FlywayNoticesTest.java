@@ -30,7 +30,7 @@ class FlywayNoticesTest {
             JdbcBaselineProvider other = new JdbcBaselineProvider();
             new MigrationRunner(database.settings(other.id()), other).migrate(ChatbotSchema.LATEST_VERSION);
 
-            new MigrationRunner(database.settings("flyway"), new FlywayEngineProvider()).migrate(ChatbotSchema.LATEST_VERSION);
+            new MigrationRunner(database.settings("flyway"), new FlywayEngineProvider()).migrate(ChatbotSchema.LATEST_VERSION, true);
         } finally {
             root.detachAppender(log);
         }

@@ -9,7 +9,7 @@ import liquibase.exception.UnexpectedLiquibaseException;
 import liquibase.lockservice.StandardLockService;
 
 /**
- * Liquibase's own lock service, taking and releasing the {@code databasechangeloglock} row as usual,
+ * Liquibase's own lock service, taking and releasing the lock row of {@link StaleLock#TABLE} as usual,
  * except that it asks whether the lock table exists with one {@code to_regclass} query instead of a
  * JDBC-metadata snapshot, which costs a fresh JVM about 50 ms. Liquibase picks it (it outranks the
  * standard service) only inside {@link LiquibaseScope}, that is while chatmigrate's runner holds the

@@ -11,13 +11,16 @@ import java.util.TreeSet;
 
 /**
  * The versions Liquibase has recorded in one schema: a version is applied when its tag is in
- * {@code databasechangelog}. Read with plain JDBC, so that status and the version before a migrate
+ * {@link #TABLE}. Read with plain JDBC, so that status and the version before a migrate
  * need no Liquibase start-up and create nothing.
  */
 final class ChangelogHistory {
 
-    /** Liquibase's history table, in the chatbot schema. */
-    static final String TABLE = "databasechangelog";
+    /** chatmigrate's Liquibase history, in the chatbot schema: a name of its own, never Liquibase's default (docs/design.md, "Shared databases"). */
+    static final String TABLE = "chatmigrate_changelog";
+
+    /** What earlier releases named it: Liquibase's default, which an application's own Liquibase uses. */
+    static final String EARLIER_TABLE = "databasechangelog";
 
     private ChangelogHistory() {
     }

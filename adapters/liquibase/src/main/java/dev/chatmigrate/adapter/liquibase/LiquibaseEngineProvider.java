@@ -1,6 +1,7 @@
 package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.EarlierHistory;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationSettings;
@@ -50,5 +51,10 @@ public final class LiquibaseEngineProvider implements MigrationEngineProvider {
     @Override
     public List<String> historyTables() {
         return List.of(ChangelogHistory.TABLE, StaleLock.TABLE);
+    }
+
+    @Override
+    public Optional<EarlierHistory> earlierHistory() {
+        return Optional.of(new LiquibaseEarlierHistory());
     }
 }

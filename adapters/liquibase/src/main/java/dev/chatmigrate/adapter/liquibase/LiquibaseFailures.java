@@ -72,7 +72,7 @@ final class LiquibaseFailures {
                     + " an INVALID index, which the next migrate rebuilds); fix the cause above and run again.";
         }
         if (find(failure, LockException.class) != null) {
-            return "Liquibase could not take or release its lock row in databasechangeloglock; run again"
+            return "Liquibase could not take or release its lock row in " + StaleLock.TABLE + "; run again"
                     + " (a row left by a dead process is released at the start of every run).";
         }
         return "Fix the cause above and run again; the log of 'liquibase' has the details.";

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code databasechangelog} with plain SQL, without starting Liquibase, and answers the version
+ * Reads chatmigrate's Liquibase history ({@code chatmigrate_changelog}) with plain SQL, without starting Liquibase, and answers the version
  * it proves: every row is one of this build's changesets with the checksum in
  * {@code db/liquibase/checksums.properties} (or, for a changeset revised since, the checksum it was first
  * released with, its {@code validCheckSum}), executed or marked ran, and the changesets of versions 0 to N
@@ -24,7 +24,7 @@ import java.util.TreeMap;
 final class LiquibaseHistoryCheck implements UpToDateCheck {
 
     static final String CHECKSUMS = "db/liquibase/checksums.properties";
-    private static final String AUTHOR = "chatmigrate";
+    static final String AUTHOR = "chatmigrate";
     private static final String EARLIER = "first-release.";
 
     @Override

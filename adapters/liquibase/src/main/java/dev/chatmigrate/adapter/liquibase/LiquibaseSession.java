@@ -27,7 +27,8 @@ import liquibase.exception.DatabaseException;
  * One connection to the chatbot schema, and Liquibase's view of it once a command needs one.
  *
  * <p>The connection's {@code search_path} is the chatbot schema, and so are Liquibase's default
- * schema and the schema of its history tables: the changelog names tables unqualified, as every
+ * schema and the schema of its history tables, which carry chatmigrate's own names
+ * ({@link ChangelogHistory#TABLE}, {@link StaleLock#TABLE}): the changelog names tables unqualified, as every
  * engine's scripts do. Liquibase runs in {@link LiquibaseScope}.
  */
 final class LiquibaseSession implements AutoCloseable {
@@ -119,6 +120,8 @@ final class LiquibaseSession implements AutoCloseable {
             postgres.setConnection(new UrlWithoutParameters(connection));
             postgres.setDefaultSchemaName(settings.schema());
             postgres.setLiquibaseSchemaName(settings.schema());
+            postgres.setDatabaseChangeLogTableName(ChangelogHistory.TABLE);
+            postgres.setDatabaseChangeLogLockTableName(StaleLock.TABLE);
             database = postgres;
         }
         return database;

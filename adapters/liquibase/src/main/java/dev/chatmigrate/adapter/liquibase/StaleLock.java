@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Releases a Liquibase lock row left taken by a process that died mid-migration.
  *
- * <p>Liquibase's {@code databasechangeloglock} row never expires: after a replica is killed while
+ * <p>Liquibase's lock row ({@link #TABLE}) never expires: after a replica is killed while
  * migrating, the next start waits for it (5 minutes by default) and then fails (liquibase issue #1311).
  * This engine only runs while the chatmigrate runner holds the advisory lock of the schema, which every
  * chatmigrate migrator takes first, whatever its engine; so a taken row can only be left over from a
@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class StaleLock {
 
-    /** Liquibase's lock table, in the chatbot schema. */
-    static final String TABLE = "databasechangeloglock";
+    /** chatmigrate's Liquibase lock table, in the chatbot schema: a name of its own, like {@link ChangelogHistory#TABLE}. */
+    static final String TABLE = "chatmigrate_changelog_lock";
+
+    /** What earlier releases named it: Liquibase's default. */
+    static final String EARLIER_TABLE = "databasechangeloglock";
 
     private static final Logger LOG = LoggerFactory.getLogger(StaleLock.class);
 

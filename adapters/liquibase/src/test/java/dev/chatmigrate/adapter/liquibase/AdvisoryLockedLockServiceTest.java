@@ -56,13 +56,15 @@ class AdvisoryLockedLockServiceTest {
         liquibaseDatabase.setConnection(new JdbcConnection(connection));
         liquibaseDatabase.setDefaultSchemaName("public");
         liquibaseDatabase.setLiquibaseSchemaName("public");
+        liquibaseDatabase.setDatabaseChangeLogTableName(ChangelogHistory.TABLE);
+        liquibaseDatabase.setDatabaseChangeLogLockTableName(StaleLock.TABLE);
         return liquibaseDatabase;
     }
 
     /** The lock row as another session sees it. */
     private boolean lockTaken() throws Exception {
         try (Connection observer = database.connect(); Statement statement = observer.createStatement();
-             ResultSet row = statement.executeQuery("select locked from databasechangeloglock where id = 1")) {
+             ResultSet row = statement.executeQuery("select locked from chatmigrate_changelog_lock where id = 1")) {
             return row.next() && row.getBoolean(1);
         }
     }

@@ -71,7 +71,7 @@ class ChangelogPreconditionsTest {
     private Map<String, String> execTypes(String schema) throws SQLException {
         Map<String, String> execTypes = new LinkedHashMap<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select id, exectype from " + schema + ".databasechangelog order by orderexecuted")) {
+             ResultSet rows = statement.executeQuery("select id, exectype from " + schema + ".chatmigrate_changelog order by orderexecuted")) {
             while (rows.next()) {
                 execTypes.put(rows.getString(1), rows.getString(2));
             }

@@ -43,7 +43,7 @@ class FailureMessagesTest {
     @DisplayName("an edited changeset stops migrate with a StepFailedException naming it, with Liquibase's exception as cause")
     void editedChangesetStopsMigrate() throws SQLException {
         runner.migrate(2);
-        execute("update databasechangelog set md5sum = '9:00000000000000000000000000000000' where id = 'v1-create-table-conversations'");
+        execute("update chatmigrate_changelog set md5sum = '9:00000000000000000000000000000000' where id = 'v1-create-table-conversations'");
 
         StepFailedException failure = catchThrowableOfType(StepFailedException.class, () -> runner.migrate(ChatbotSchema.LATEST_VERSION));
 

@@ -17,7 +17,7 @@ class LiquibaseContractTest extends MigrationEngineContract {
     @Override
     protected void corruptRecordedChecksumOfVersion2(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("update databasechangelog set md5sum = '9:00000000000000000000000000000000' where id = 'v2-create-table-messages'");
+            statement.execute("update chatmigrate_changelog set md5sum = '9:00000000000000000000000000000000' where id = 'v2-create-table-messages'");
         }
     }
 }

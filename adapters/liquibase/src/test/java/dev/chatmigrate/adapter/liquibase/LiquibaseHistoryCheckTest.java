@@ -25,7 +25,7 @@ class LiquibaseHistoryCheckTest {
             Map<String, String> recorded = new TreeMap<>();
             StringBuilder lines = new StringBuilder();
             try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select id, md5sum from databasechangelog order by orderexecuted")) {
+                 ResultSet rows = statement.executeQuery("select id, md5sum from chatmigrate_changelog order by orderexecuted")) {
                 while (rows.next()) {
                     recorded.put(rows.getString(1), rows.getString(2));
                     lines.append(rows.getString(1)).append('=').append(rows.getString(2)).append('\n');
@@ -35,7 +35,7 @@ class LiquibaseHistoryCheckTest {
                         .isEqualTo(recorded);
                 assertThat(new LiquibaseHistoryCheck().run(connection, "public")).hasValue(ChatbotSchema.LATEST_VERSION);
 
-                statement.execute("update databasechangelog set exectype = 'FAILED' where id = 'v3-tag'");
+                statement.execute("update chatmigrate_changelog set exectype = 'FAILED' where id = 'v3-tag'");
                 assertThat(new LiquibaseHistoryCheck().run(connection, "public")).isEmpty();
             }
         }

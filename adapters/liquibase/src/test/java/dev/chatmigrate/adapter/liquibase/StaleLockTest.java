@@ -55,7 +55,7 @@ class StaleLockTest {
     @DisplayName("a lock row left taken by a dead replica is released, logged, and the migration goes on")
     void staleLockRowIsReleased() throws SQLException {
         runner().migrate(2);
-        execute("update databasechangeloglock set locked = true, lockgranted = now() - interval '1 hour',"
+        execute("update chatmigrate_changelog_lock set locked = true, lockgranted = now() - interval '1 hour',"
                 + " lockedby = 'replica-7 (10.0.0.7)' where id = 1");
 
         MigrationReport report = runner().migrate(ChatbotSchema.LATEST_VERSION);
@@ -79,7 +79,7 @@ class StaleLockTest {
 
     private boolean lockTaken() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select locked from databasechangeloglock where id = 1")) {
+             ResultSet row = statement.executeQuery("select locked from chatmigrate_changelog_lock where id = 1")) {
             row.next();
             return row.getBoolean(1);
         }

@@ -76,7 +76,7 @@ class CrashMidMigrationIT {
 
     private boolean liquibaseLockRowLocked() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet locked = statement.executeQuery("select coalesce(bool_or(locked), false) from databasechangeloglock")) {
+             ResultSet locked = statement.executeQuery("select coalesce(bool_or(locked), false) from chatmigrate_changelog_lock")) {
             locked.next();
             return locked.getBoolean(1);
         }

@@ -20,8 +20,8 @@ final class EngineHistory {
      */
     static Map<String, Long> timesRecorded(Connection connection, String engine) throws SQLException {
         String sql = switch (engine) {
-            case "flyway" -> "select version, count(*) from flyway_schema_history where success and version is not null group by version";
-            case "liquibase" -> "select id, count(*) from databasechangelog group by id";
+            case "flyway" -> "select version, count(*) from chatmigrate_flyway_history where success and version is not null group by version";
+            case "liquibase" -> "select id, count(*) from chatmigrate_changelog group by id";
             case "mybatis" -> "select id::text, count(*) from mybatis_changelog group by id";
             default -> throw new IllegalArgumentException(engine);
         };

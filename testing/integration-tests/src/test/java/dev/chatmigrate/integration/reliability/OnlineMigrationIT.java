@@ -214,7 +214,7 @@ class OnlineMigrationIT {
             assertThat(EngineHistory.timesRecorded(connection, engine)).containsKeys(EngineHistory.versionEntries(engine))
                     .allSatisfy((entry, times) -> assertThat(times).as(entry).isEqualTo(1L));
             if (engine.equals("flyway")) {
-                assertThat(count(connection, "flyway_schema_history where not success")).as("failed Flyway rows").isZero();
+                assertThat(count(connection, "chatmigrate_flyway_history where not success")).as("failed Flyway rows").isZero();
             }
         }
     }

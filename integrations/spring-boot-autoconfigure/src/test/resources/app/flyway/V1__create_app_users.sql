@@ -1,0 +1,1 @@
+create table app_users (id bigint primary key, name text not null);

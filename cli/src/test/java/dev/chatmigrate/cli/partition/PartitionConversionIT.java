@@ -53,6 +53,7 @@ class PartitionConversionIT {
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.json().get("rowsCopied").asLong()).isGreaterThanOrEqualTo(MESSAGES);
         assertThat(result.json().get("keptTable").asText()).startsWith("messages_unpartitioned_");
+        assertThat(result.json().get("changesReplayed").asLong()).as("writes captured during the conversion").isPositive();
         try (Connection connection = database.connect()) {
             assertThat(Messages.kind(connection)).isEqualTo("p");
             assertThat(Messages.fingerprint(connection, "messages")).isEqualTo(Messages.fingerprint(connection, ChatbotWriter.EXPECTED));

@@ -31,10 +31,7 @@ final class PartitionSteps {
         List<String> partitions;
         if (layout.byRange()) {
             List<Range> ranges = RangePartitions.of(connection, schema, layout.interval());
-            partitions = sql.rangePartitions(ranges);
-            if (layout.partman()) {
-                partitions = partitions.subList(0, partitions.size() - 1); // pg_partman's create_parent makes messages_default itself
-            }
+            partitions = sql.rangePartitions(ranges); // with the default partition: pg_partman's create_parent skips it when partitions exist
         } else {
             partitions = sql.hashPartitions();
         }
@@ -42,7 +39,7 @@ final class PartitionSteps {
         steps.add(new PartitionStep("create chatmigrate's progress row and change log", sql.ownTables(), NO_CHATBOT_LOCK));
         steps.add(new PartitionStep("create the partitioned table " + PartitionNames.NEXT_TABLE + " (" + layout.describe()
                 + ") with the canonical columns and checks and primary key (id, " + layout.key() + ")", List.of(sql.createTable()), NO_CHATBOT_LOCK));
-        steps.add(new PartitionStep("create " + partitions.size() + " partitions" + (layout.byRange() && !layout.partman()
+        steps.add(new PartitionStep("create " + partitions.size() + " partitions" + (layout.byRange()
                 ? ", from the oldest message's " + layout.interval() + " to " + RangePartitions.PREMAKE + " ahead, and a default one" : ""),
                 partitions, NO_CHATBOT_LOCK));
         steps.add(new PartitionStep("create the canonical indexes on the empty partitioned table (each partition gets its own)",
@@ -80,8 +77,8 @@ final class PartitionSteps {
 
     /** pg_partman's registration, after the swap. */
     PartitionStep partman(String partmanSchema) {
-        return new PartitionStep("register messages with pg_partman (it creates messages_default and the partitions ahead; later ones"
-                + " carry the parent's indexes)", List.of(sql.partman(partmanSchema)), "brief locks of pg_partman's own on messages");
+        return new PartitionStep("register messages with pg_partman (create_parent; it keeps the partitions made above, and the ones it"
+                + " creates later carry the parent's indexes)", List.of(sql.partman(partmanSchema)), "brief locks of pg_partman's own on messages");
     }
 
     /** {@code steps} as a plan shows them: at most a few statements each. */

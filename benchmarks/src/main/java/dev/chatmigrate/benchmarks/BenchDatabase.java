@@ -58,6 +58,11 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     Database database() {
+        return database(database);
+    }
+
+    /** The test fixture's login to {@code database} as core's {@link Database}. */
+    static Database database(TestDatabase database) {
         Login login = database.database();
         return new Database(login.jdbcUrl(), login.user(), login.password());
     }

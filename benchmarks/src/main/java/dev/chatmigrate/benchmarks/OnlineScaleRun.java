@@ -69,7 +69,7 @@ public final class OnlineScaleRun {
 
     private static MigrationRunner runner(BenchEngine engine, TestDatabase database) {
         String id = engine.provider().id();
-        Database login = new Database(database.database().jdbcUrl(), database.database().user(), database.database().password());
+        Database login = BenchDatabase.database(database);
         MigrationSettings defaults = login.settings(id);
         MigrationSettings settings = defaults.withDataSource(login.dataSource(Database.applicationName(id), Duration.ofSeconds(15)))
                 .withTimeouts(defaults.connectTimeout(), Duration.ofMinutes(10));

@@ -60,7 +60,7 @@ public final class ChatmigrateCommand {
 
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(MigrateCommand.class, PlanCommand.class, StatusCommand.class, VerifyCommand.class,
-            DowngradeCommand.class, CompareCommand.class);
+            DowngradeCommand.class, PartitionCommand.class, CompareCommand.class);
 
     final Map<String, String> environment;
 

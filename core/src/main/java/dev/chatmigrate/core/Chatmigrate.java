@@ -119,6 +119,14 @@ public final class Chatmigrate {
         return runner.validate();
     }
 
+    /**
+     * The online conversion of a plain {@code messages} into a partitioned one, with these settings and engine:
+     * {@code partitioning().plan(layout)} shows it, {@code partitioning().run(layout)} does it. See {@code docs/partitioning.md}.
+     */
+    public dev.chatmigrate.core.partition.MessagesPartitioning partitioning() {
+        return new dev.chatmigrate.core.partition.MessagesPartitioning(settings(), MigrationEngines.byId(settings().engineId()));
+    }
+
     /** The runner behind this facade, for tools that need its finer controls. */
     public MigrationRunner runner() {
         return runner;

@@ -20,16 +20,16 @@ import java.util.concurrent.TimeUnit;
  * names in the system property {@value #ARTIFACT_PROPERTY} (the {@code chatmigrate-cli} the reactor built, wherever the
  * module's folder is).
  */
-final class ChatmigrateProcess {
+public final class ChatmigrateProcess {
 
     static final String ARTIFACT_PROPERTY = "chatmigrate.cli.artifact";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a finished process left: exit code, standard output and error, and its wall time. */
-    record Result(List<String> args, int exitCode, String out, String err, Duration elapsed) {
+    public record Result(List<String> args, int exitCode, String out, String err, Duration elapsed) {
 
         /** Standard output parsed as the {@code --json} document. */
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(out);
             } catch (IOException e) {
@@ -38,7 +38,7 @@ final class ChatmigrateProcess {
         }
 
         /** Both streams, for assertions about everything the user sees. */
-        String everything() {
+        public String everything() {
             return out + err;
         }
 
@@ -64,7 +64,7 @@ final class ChatmigrateProcess {
     }
 
     /** Starts {@code chatmigrate args} with exactly {@code environment} added to a cleaned environment. */
-    static ChatmigrateProcess start(Map<String, String> environment, String... args) {
+    public static ChatmigrateProcess start(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar().toString()));
         command.addAll(List.of(args));
         try {
@@ -94,12 +94,12 @@ final class ChatmigrateProcess {
     }
 
     /** Runs {@code chatmigrate args} to completion (at most two minutes). */
-    static Result run(Map<String, String> environment, String... args) {
+    public static Result run(Map<String, String> environment, String... args) {
         return start(environment, args).await(Duration.ofMinutes(2));
     }
 
     /** Waits for the process to end; kills it and fails if it takes longer than {@code timeout}. */
-    Result await(Duration timeout) {
+    public Result await(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -115,16 +115,16 @@ final class ChatmigrateProcess {
     }
 
     /** The operating-system process id, as it appears in {@code application_name} ({@code chatmigrate-ENGINE pid N}). */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** {@code kill -9}: the process gets no chance to clean up. */
-    void kill() {
+    public void kill() {
         try {
             process.destroyForcibly().waitFor();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.chatmigrate.core;
 
 import dev.chatmigrate.core.adoption.AdoptionOptions;
+import dev.chatmigrate.core.replica.ReplicaWait;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -33,7 +34,9 @@ public enum Setting {
             String.valueOf(AdoptionOptions.DEFAULT.lowercaseRoles()), null,
             "adoption may turn roles such as USER into the canonical user"),
     TIMESTAMP_ZONE(AdoptionOptions.TIMESTAMP_ZONE, "--timestamp-zone", "CHATMIGRATE_TIMESTAMP_ZONE", AdoptionOptions.DEFAULT.timestampZone(), null,
-            "zone in which existing timestamp without time zone values were written");
+            "zone in which existing timestamp without time zone values were written"),
+    REPLICA_WAIT("replica-wait", null, "CHATMIGRATE_REPLICA_WAIT", ReplicaWait.DEFAULT.toSeconds() + "s", null,
+            "how long migrate waits for every streaming standby to replay its changes, else exit 7; 0 turns it off");
 
     /** The prefix of every property key. */
     public static final String PROPERTY_PREFIX = "chatmigrate.";

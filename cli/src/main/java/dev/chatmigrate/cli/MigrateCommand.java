@@ -52,7 +52,7 @@ final class MigrateCommand implements Callable<Integer> {
     private static void printText(PrintWriter out, MigrationReport report, String schema) {
         String on = report.host() == null ? "" : " on " + report.host();
         if (report.steps().isEmpty()) {
-            out.printf("%s: schema %s is at version %d%s, nothing to apply (%d ms)%n", report.engineId(), schema, report.versionAfter(), on,
+            out.printf("%s: schema %s is at version %d, nothing to apply%s (%d ms)%n", report.engineId(), schema, report.versionAfter(), on,
                     report.duration().toMillis());
         } else {
             out.printf("%s: schema %s %s from version %d to %d%s in %d ms%n", report.engineId(), schema,

@@ -105,6 +105,11 @@ final class ChatmigrateProcess {
         return process.pid();
     }
 
+    /** What the process has written to standard error so far. */
+    String errSoFar() {
+        return read(err);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -51,6 +51,10 @@ public final class ReplicaWait {
             return report;
         }
         String reference = positions.get(0).referenceLsn();
+        if (!allReplayed(positions)) {
+            LOG.info("Waiting up to {} ms for {} streaming standby(s) to replay the migration ({}): {}", wait.toMillis(), positions.size(),
+                    reference, describe(positions));
+        }
         long pause = FIRST_POLL.toMillis();
         while (!allReplayed(positions)) {
             if (positions.stream().anyMatch(p -> !p.visible())) {

@@ -111,11 +111,22 @@ class ClusterFailoverBenchmark {
 
         PrimaryWatch watch = PrimaryWatch.start(formation.nodes());
         ChatmigrateProcess migrate = ChatmigrateProcess.start(environment, "migrate");
+        // on a thread of its own: a switchover returns only once the old primary has rejoined, after the process may have ended
+        Thread disturber = new Thread(() -> {
+            try {
+                Thread.sleep(afterMillis);
+                disturb.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "disturbance");
         if (disturb != null) {
-            Thread.sleep(afterMillis);
-            disturb.run();
+            disturber.start();
         }
         ChatmigrateProcess.Result result = migrate.await(Duration.ofMinutes(10));
+        if (disturb != null) {
+            disturber.join();
+        }
         if (restore != null) {
             formation.awaitPrimary(Duration.ofMinutes(2));
         }

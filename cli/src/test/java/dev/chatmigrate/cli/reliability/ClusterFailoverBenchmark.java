@@ -37,13 +37,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no node accepted writes and whether the process had to reconnect (the disturbance hit the migration, not its end); rows are appended to {@code cli/target/cluster-benchmark.md}. Not a test of the default build
  * (its name ends in Benchmark); run it with
  * {@code ./mvnw -pl cli -am verify -Dtest=NoUnit -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterFailoverBenchmark
- * -Dfailsafe.failIfNoSpecifiedTests=false -Dchatmigrate.benchmark.messages=3000000}. Figures: benchmarks/README.md.
+ * -Dfailsafe.failIfNoSpecifiedTests=false -Dchatmigrate.benchmark.messages=3000000} ({@code -Dchatmigrate.benchmark.kill-at=2000}
+ * kills earlier, {@code -Dit.test='ClusterFailoverBenchmark#kill*'} runs the kills only). Figures: benchmarks/README.md.
  */
 class ClusterFailoverBenchmark {
 
     private static final int MESSAGES = Integer.getInteger("chatmigrate.benchmark.messages", 3_000_000);
     /** The monitor's timing: pg_auto_failover's defaults unless {@code chatmigrate.benchmark.timing} says FAST. */
     private static final Formation.Timing TIMING = Formation.Timing.valueOf(System.getProperty("chatmigrate.benchmark.timing", "DEFAULTS"));
+    /** When the kill comes, in ms after the process started: {@code chatmigrate.benchmark.kill-at}, 4000 by default. */
+    private static final long KILL_AT = Long.getLong("chatmigrate.benchmark.kill-at", 4_000);
     private static final Path RESULTS = Path.of("target", "cluster-benchmark.md");
     @RegisterExtension
     static final SharedFormation CLUSTER = new SharedFormation();
@@ -68,8 +71,10 @@ class ClusterFailoverBenchmark {
         lines.forEach(System.out::println);
     }
 
+    /** Every engine, or those named in {@code chatmigrate.benchmark.engines} (comma-separated). */
     static List<String> engines() {
-        return Engines.all();
+        String named = System.getProperty("chatmigrate.benchmark.engines", "");
+        return named.isBlank() ? Engines.all() : List.of(named.split(","));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,10 +86,10 @@ class ClusterFailoverBenchmark {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    @DisplayName("kill -9 of the primary 4 s after migrate started")
+    @DisplayName("kill -9 of the primary 4 s (kill-at) after migrate started")
     void kill(String engine) throws Exception {
         Node[] killed = new Node[1];
-        run(engine, "kill -9 of the primary at +4 s", 4_000, () -> {
+        run(engine, "kill -9 of the primary at +" + KILL_AT / 1000.0 + " s", KILL_AT, () -> {
             killed[0] = formation.primary();
             formation.kill(killed[0]);
         }, () -> formation.restart(killed[0]));
@@ -98,6 +103,7 @@ class ClusterFailoverBenchmark {
     }
 
     private static void run(String engine, String disturbance, long afterMillis, Runnable disturb, Runnable restore) throws Exception {
+        formation.awaitStable(); // a switchover returns before the old primary is a standby again
         String database = "bench_" + engine + "_" + ++databases;
         formation.createDatabase(database);
         Node primary = formation.primary();

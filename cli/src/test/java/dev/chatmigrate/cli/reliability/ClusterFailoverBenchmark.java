@@ -176,7 +176,7 @@ class ClusterFailoverBenchmark {
         return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    /** Polls every node every 100 ms; the longest time during which none accepted writes. */
+    /** Polls every node every 100 ms; the longest time during which none accepted writes as pgJDBC judges a primary. */
     private static final class PrimaryWatch implements Runnable {
 
         private final List<Node> nodes;
@@ -224,7 +224,8 @@ class ClusterFailoverBenchmark {
 
         private static boolean acceptsWrites(Node node) {
             try (Connection connection = node.connect("postgres"); Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("select not pg_is_in_recovery()")) {
+                 // pgJDBC's test of a primary: out of recovery is not enough, a promoted node may still be read-only
+                 ResultSet row = statement.executeQuery("select not pg_is_in_recovery() and current_setting('transaction_read_only') = 'off'")) {
                 return row.next() && row.getBoolean(1);
             } catch (SQLException down) {
                 return false;

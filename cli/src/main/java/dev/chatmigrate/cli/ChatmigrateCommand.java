@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Keeps the chatbot's PostgreSQL schema (conversations, messages) correct with Flyway, Liquibase or MyBatis Migrations.",
         footer = {"", "Settings: flags > environment (CHATMIGRATE_ENGINE, DATABASE_URL, ...) > system properties > chatmigrate.properties > defaults.",
                 "Exit codes: 0 ok, 1 step failed, 2 bad usage or configuration, 3 cannot connect, 4 schema drift or conflict,",
-                "5 lock timeout, 6 refused data loss."})
+                "5 lock timeout, 6 refused data loss, 7 migrated but a standby had not replayed it within CHATMIGRATE_REPLICA_WAIT."})
 public final class ChatmigrateCommand {
 
     // The descriptions come from Setting through HelpValues ("setting." and the key); SettingFlagsTest keeps names in step.

@@ -21,7 +21,8 @@ public final class Failures {
             MigrationException.Kind.CANNOT_CONNECT, 3,
             MigrationException.Kind.SCHEMA_CONFLICT, 4,
             MigrationException.Kind.LOCK_TIMEOUT, 5,
-            MigrationException.Kind.REFUSED_DATA_LOSS, 6);
+            MigrationException.Kind.REFUSED_DATA_LOSS, 6,
+            MigrationException.Kind.STANDBYS_BEHIND, 7);
 
     private Failures() {
     }

@@ -4,12 +4,14 @@ import dev.chatmigrate.core.MigrationPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.StandbyReplay;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.verifier.Drift;
 import dev.chatmigrate.verifier.DriftReport;
 import dev.chatmigrate.verifier.SmokeCheck;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 
 /** The {@code --json} form of every result: one JSON document on standard output. */
@@ -20,12 +22,22 @@ final class JsonOutput {
     record Step(int version, String description, long durationMs) {
     }
 
+    /** Where a standby's replay stands against {@code referenceLsn}: the migration's last commit, or the primary's position at status. */
+    record Standby(String name, String clientAddress, String state, String referenceLsn, String replayLsn, Long bytesBehind, Long replayLagMs,
+                   boolean replayed) {
+
+        static List<Standby> of(List<StandbyReplay> standbys) {
+            return standbys.stream().map(s -> new Standby(s.name(), s.clientAddress(), s.state(), s.referenceLsn(), s.replayLsn(), s.bytesBehind(),
+                    s.lag().map(Duration::toMillis).orElse(null), s.replayed())).toList();
+        }
+    }
+
     record Migration(String engine, String schema, int versionBefore, int versionAfter, long durationMs, List<Step> steps, List<String> adoption,
-                     List<Integer> alreadyPresent, String trackedBy) {
+                     List<Integer> alreadyPresent, String trackedBy, String host, List<Standby> standbys) {
     }
 
     record Status(String engine, String schema, int currentVersion, List<Integer> applied, List<Integer> pending, boolean upToDate,
-            List<String> notes, String trackedBy, Integer tablesVersion) {
+            List<String> notes, String trackedBy, Integer tablesVersion, List<Standby> standbys) {
     }
 
     record Difference(String table, String object, String expected, String found, String advice) {
@@ -56,12 +68,13 @@ final class JsonOutput {
     static void migration(PrintWriter out, MigrationReport report, String schema) {
         write(out, new Migration(report.engineId(), schema, report.versionBefore(), report.versionAfter(), report.duration().toMillis(),
                 report.steps().stream().map(s -> new Step(s.version(), s.description(), s.duration().toMillis())).toList(), report.adoption(),
-                report.alreadyPresent(), report.trackedBy().orElse(null)));
+                report.alreadyPresent(), report.trackedBy().orElse(null), report.host(), Standby.of(report.standbys())));
     }
 
     static void status(PrintWriter out, StatusReport status, String schema) {
         write(out, new Status(status.engineId(), schema, status.currentVersion(), status.applied(), status.pending(), status.upToDate(),
-                status.notes(), status.trackedBy().orElse(null), status.tablesVersion().isPresent() ? status.tablesVersion().getAsInt() : null));
+                status.notes(), status.trackedBy().orElse(null), status.tablesVersion().isPresent() ? status.tablesVersion().getAsInt() : null,
+                Standby.of(status.standbys())));
     }
 
     static void verification(PrintWriter out, String engine, DriftReport drift, SmokeCheck.Result smoke) {

@@ -77,13 +77,14 @@ final class MigrateCommand implements Callable<Integer> {
                     Setting.SWITCH_ENGINE.flag().orElseThrow());
             return;
         }
+        String on = report.host() == null ? "" : " on " + report.host();
         if (report.steps().isEmpty()) {
-            out.printf("%s: schema %s is at version %d, nothing to apply (%d ms)%n", report.engineId(), schema, report.versionAfter(),
+            out.printf("%s: schema %s is at version %d, nothing to apply%s (%d ms)%n", report.engineId(), schema, report.versionAfter(), on,
                     report.duration().toMillis());
         } else {
-            out.printf("%s: schema %s %s from version %d to %d in %d ms%n", report.engineId(), schema,
+            out.printf("%s: schema %s %s from version %d to %d%s in %d ms%n", report.engineId(), schema,
                     report.versionAfter() >= report.versionBefore() ? "migrated" : "downgraded", report.versionBefore(), report.versionAfter(),
-                    report.duration().toMillis());
+                    on, report.duration().toMillis());
         }
         for (AppliedStep step : report.steps()) {
             out.printf("  version %d  %-40s %5d ms%n", step.version(), step.description(), step.duration().toMillis());
@@ -92,5 +93,6 @@ final class MigrateCommand implements Callable<Integer> {
             out.printf("  recorded as already present (not applied): versions %s%n", report.alreadyPresent());
         }
         report.adoption().forEach(note -> out.println("  adopted: " + note));
+        report.standbys().forEach(standby -> out.println("  standby " + standby.describe()));
     }
 }

@@ -36,6 +36,7 @@ final class StatusCommand implements Callable<Integer> {
                         status.currentVersion(), status.applied(), status.upToDate() ? "up to date" : "pending " + status.pending());
             }
             status.notes().forEach(note -> root.out().println("  note: " + note));
+            status.standbys().forEach(standby -> root.out().println("  standby " + standby.describe()));
         }
         return 0;
     }

@@ -84,7 +84,7 @@ public final class Chatmigrate {
                         List.of("enable migrations (enabled=true) for one run to reach version " + target));
             }
             LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), version, target);
-            return new MigrationReport(status.engineId(), version, version, List.of(), Duration.ZERO, List.of(), List.of(), status.trackedBy());
+            return new MigrationReport(status.engineId(), version, version, List.of(), Duration.ZERO, List.of(), List.of(), status.trackedBy(), null, List.of());
         }
         return runner.migrate(target, switchEngine);
     }

@@ -151,6 +151,11 @@ public final class ChatmigrateConfiguration {
         return explicit(Setting.DDL_LOCK_TIMEOUT, Objects.requireNonNull(timeout, "ddlLockTimeout").toString());
     }
 
+    /** How long migrate waits for every streaming standby to replay its changes; {@link Duration#ZERO} turns the wait off. */
+    public ChatmigrateConfiguration replicaWait(Duration wait) {
+        return explicit(Setting.REPLICA_WAIT, Objects.requireNonNull(wait, "replicaWait").toString());
+    }
+
     /** Lets adoption turn integer ids into uuids, keeping the old ones in {@code chatmigrate_id_map}; off by default. */
     public ChatmigrateConfiguration convertIds(boolean on) {
         return explicit(Setting.CONVERT_IDS, Boolean.toString(on));
@@ -218,6 +223,11 @@ public final class ChatmigrateConfiguration {
         return values.flag(Setting.SWITCH_ENGINE);
     }
 
+    /** How long migrate waits for the streaming standbys to replay its changes; zero: not at all. */
+    public Duration replicaWait() {
+        return values.duration(Setting.REPLICA_WAIT);
+    }
+
     /** What adoption may convert, and the zone of zone-less timestamps. */
     public AdoptionOptions adoption() {
         return new AdoptionOptions(values.flag(Setting.CONVERT_IDS), values.flag(Setting.LOWERCASE_ROLES), values.text(Setting.TIMESTAMP_ZONE));
@@ -253,6 +263,6 @@ public final class ChatmigrateConfiguration {
         Database resolved = database != null ? database : databaseUrl().map(DatabaseUrl::database).orElse(null);
         DataSource source = dataSource != null ? dataSource : resolved.dataSource(Database.applicationName(engine), connectTimeout());
         MigrationSettings settings = new MigrationSettings(engine, source, schema(), connectTimeout(), lockTimeout(), ddlLockTimeout());
-        return new Chatmigrate(new MigrationRunner(settings, engineProvider, adoption()), enabled(), target(), switchEngine());
+        return new Chatmigrate(new MigrationRunner(settings, engineProvider, adoption(), replicaWait()), enabled(), target(), switchEngine());
     }
 }

@@ -5,10 +5,15 @@ import dev.chatmigrate.core.adoption.SchemaAdoption;
 import dev.chatmigrate.core.history.DataLossGuard;
 import dev.chatmigrate.core.history.EngineSwitch;
 import dev.chatmigrate.core.history.RestartCheck;
+import dev.chatmigrate.core.replica.ConnectedHost;
+import dev.chatmigrate.core.replica.ReplicaWait;
+import dev.chatmigrate.core.replica.ServerAddress;
+import dev.chatmigrate.core.replica.Standbys;
 import dev.chatmigrate.core.session.ConnectionPools;
 import dev.chatmigrate.core.session.ConnectionRetry;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.Capability;
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationReport;
@@ -45,6 +50,7 @@ public final class MigrationRunner {
     private final MigrationSettings settings;
     private final MigrationEngineProvider provider;
     private final AdoptionOptions adoption;
+    private final Duration replicaWait;
     private final LockedOperations locked;
 
     public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider) {
@@ -53,9 +59,22 @@ public final class MigrationRunner {
 
     /** A runner whose adoption may convert what {@code adoption} asks for. */
     public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider, AdoptionOptions adoption) {
+        this(settings, provider, adoption, ReplicaWait.DEFAULT);
+    }
+
+    /**
+     * A runner whose adoption may convert what {@code adoption} asks for, and whose migrate waits at most {@code replicaWait}
+     * for every streaming standby to replay its changes ({@link ReplicaWait}; zero: not at all).
+     */
+    public MigrationRunner(MigrationSettings settings, MigrationEngineProvider provider, AdoptionOptions adoption, Duration replicaWait) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.adoption = Objects.requireNonNull(adoption, "adoption");
+        this.replicaWait = Objects.requireNonNull(replicaWait, "replicaWait");
+        if (replicaWait.isNegative()) {
+            throw new InvalidConfigurationException("The replica wait must not be negative: found " + replicaWait + ".", Setting.REPLICA_WAIT.key(),
+                    "a duration such as 30s, or 0 not to wait", replicaWait.toString());
+        }
         ConnectionPools.requireCapacity(settings.dataSource());
         this.locked = new LockedOperations(settings, provider);
     }
@@ -77,7 +96,8 @@ public final class MigrationRunner {
     /**
      * Adopts existing chatbot tables, then applies every pending version up to {@code target}. A restart on a
      * schema the engine's history already proves at {@code target} costs one connection and one round trip
-     * ({@link RestartCheck}); anything else goes the full way, on that connection.
+     * ({@link RestartCheck}); anything else goes the full way, on that connection. A migration that changed something
+     * returns once every streaming standby has replayed it ({@link ReplicaWait}). The report names the server it ran on.
      */
     public MigrationReport migrate(int target) {
         return migrate(target, false);
@@ -92,13 +112,14 @@ public final class MigrationRunner {
     public MigrationReport migrate(int target, boolean switchEngine) {
         TargetVersion.require(target, 1, "migrate");
         long started = System.nanoTime();
-        RestartCheck.Outcome restart = RestartCheck.run(settings.dataSource(), settings.connectTimeout(), provider, locked.histories(), settings.schema());
+        ConnectedHost connected = new ConnectedHost(settings.dataSource());
+        RestartCheck.Outcome restart = RestartCheck.run(connected, settings.connectTimeout(), provider, locked.histories(), settings.schema());
         if (restart.reaches(target)) {
             int version = restart.proven().getAsInt();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LOG.debug("{} history proves version {} on schema {}: nothing to apply, engine not started ({} ms)", provider.id(), version,
                     settings.schema(), elapsed.toMillis());
-            return new MigrationReport(provider.id(), version, version, List.of(), elapsed, List.of());
+            return new MigrationReport(provider.id(), version, version, List.of(), elapsed, List.of()).withHost(connected.host());
         }
         return locked.run("migrate", restart.connection(), !restart.historyProves(), (connection, facts, retry) -> {
             if (!facts.schemaExists()) {
@@ -118,9 +139,12 @@ public final class MigrationRunner {
             verified.ifPresent(retry::proved);
             if (verified.isPresent() && verified.getAsInt() >= target) {
                 LOG.debug("{} history proves version {}: nothing to apply, engine not started", provider.id(), verified.getAsInt());
-                return engineSwitch.complete(new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of()));
+                return engineSwitch.complete(new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of()))
+                        .withHost(ServerAddress.of(connection));
             }
-            return engineSwitch.complete(locked.withEngine(connection, engine -> engine.migrate(target)).withAdoptionFirst(adopted));
+            MigrationReport report = engineSwitch.complete(locked.withEngine(connection, engine -> engine.migrate(target)).withAdoptionFirst(adopted));
+            // under the lock: a migrator that waited for it finds the standbys with the new schema
+            return ReplicaWait.await(connection, report.withHost(ServerAddress.of(connection)), settings.schema(), facts.standbys(), replicaWait);
         });
     }
 
@@ -172,7 +196,10 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked.run("status", null, false, (connection, facts, retry) -> locked.engineSwitch(connection).explain(locked.withEngine(connection, MigrationEngine::status)));
+        return locked.run("status", null, false, (connection, facts, retry) -> {
+            StatusReport status = locked.engineSwitch(connection).explain(locked.withEngine(connection, MigrationEngine::status));
+            return facts.standbys() == 0 ? status : status.withStandbys(Standbys.againstCurrentPosition(connection));
+        });
     }
 
     /** The engine's check of its history against its scripts. */

@@ -2,6 +2,7 @@ package dev.chatmigrate.core;
 
 import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.core.history.EngineSwitch;
+import dev.chatmigrate.core.replica.ReplicaWait;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -36,7 +37,9 @@ public enum Setting {
     TIMESTAMP_ZONE(AdoptionOptions.TIMESTAMP_ZONE, "--timestamp-zone", "CHATMIGRATE_TIMESTAMP_ZONE", AdoptionOptions.DEFAULT.timestampZone(), null,
             "zone in which existing timestamp without time zone values were written"),
     SWITCH_ENGINE(EngineSwitch.SETTING, "--switch-engine", "CHATMIGRATE_SWITCH_ENGINE", "false", null,
-            "take over a schema another chatmigrate engine tracks, retiring its history: an engine switch is done once, deliberately");
+            "take over a schema another chatmigrate engine tracks, retiring its history: an engine switch is done once, deliberately"),
+    REPLICA_WAIT("replica-wait", null, "CHATMIGRATE_REPLICA_WAIT", ReplicaWait.DEFAULT.toSeconds() + "s", null,
+            "how long migrate waits for every streaming standby to replay its changes, else exit 7; 0 turns it off");
 
     /** The prefix of every property key. */
     public static final String PROPERTY_PREFIX = "chatmigrate.";

@@ -27,7 +27,12 @@ public class MigrationException extends RuntimeException {
         /** A downgrade would have destroyed data and was not allowed to; nothing was changed. */
         REFUSED_DATA_LOSS,
         /** A migration or undo step failed inside the engine. */
-        STEP_FAILED
+        STEP_FAILED,
+        /**
+         * The migration is complete on the primary, but a streaming standby had not replayed it within the replica wait;
+         * readers of that standby still see the old schema.
+         */
+        STANDBYS_BEHIND
     }
 
     private final Kind kind;

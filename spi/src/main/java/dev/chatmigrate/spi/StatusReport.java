@@ -15,9 +15,11 @@ import java.util.OptionalInt;
  * @param trackedBy      the other engine whose history tracks the schema, when this engine's does not; then
  *                       {@code pending} lists only the versions above {@code tablesVersion}
  * @param tablesVersion  the version the tables are at, read from the catalog, when another engine tracks the schema
+ * @param standbys       the primary's streaming standbys against its current position, which is at or after the
+ *                       schema's last change (so one that has replayed it has the schema); added by the runner
  */
 public record StatusReport(String engineId, int currentVersion, List<Integer> applied, List<Integer> pending, List<String> notes,
-                           Optional<String> trackedBy, OptionalInt tablesVersion) {
+                           Optional<String> trackedBy, OptionalInt tablesVersion, List<StandbyReplay> standbys) {
 
     public StatusReport {
         Objects.requireNonNull(engineId, "engineId");
@@ -26,11 +28,12 @@ public record StatusReport(String engineId, int currentVersion, List<Integer> ap
         applied = List.copyOf(applied);
         pending = List.copyOf(pending);
         notes = List.copyOf(notes);
+        standbys = List.copyOf(standbys);
     }
 
     /** A report of the engine's own history, with notes. */
     public StatusReport(String engineId, int currentVersion, List<Integer> applied, List<Integer> pending, List<String> notes) {
-        this(engineId, currentVersion, applied, pending, notes, Optional.empty(), OptionalInt.empty());
+        this(engineId, currentVersion, applied, pending, notes, Optional.empty(), OptionalInt.empty(), List.of());
     }
 
     /** A report of the engine's own history, without notes. */
@@ -47,7 +50,7 @@ public record StatusReport(String engineId, int currentVersion, List<Integer> ap
     public StatusReport withNote(String note) {
         List<String> all = new ArrayList<>(notes);
         all.add(note);
-        return new StatusReport(engineId, currentVersion, applied, pending, all, trackedBy, tablesVersion);
+        return new StatusReport(engineId, currentVersion, applied, pending, all, trackedBy, tablesVersion, standbys);
     }
 
     /**
@@ -56,6 +59,11 @@ public record StatusReport(String engineId, int currentVersion, List<Integer> ap
      */
     public StatusReport withTracker(String tracker, OptionalInt version) {
         List<Integer> stillPending = pending.stream().filter(v -> version.isEmpty() || v > version.getAsInt()).toList();
-        return new StatusReport(engineId, currentVersion, applied, stillPending, notes, Optional.of(tracker), version);
+        return new StatusReport(engineId, currentVersion, applied, stillPending, notes, Optional.of(tracker), version, standbys);
+    }
+
+    /** This report with where the primary's streaming standbys stand. */
+    public StatusReport withStandbys(List<StandbyReplay> positions) {
+        return new StatusReport(engineId, currentVersion, applied, pending, notes, trackedBy, tablesVersion, positions);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatmigrate.core.lock;
 
+import dev.chatmigrate.core.replica.Standbys;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.Sql;
@@ -14,24 +15,26 @@ import java.util.stream.Collectors;
  * What the runner needs to know about a schema before it changes anything, read in one round trip on the work
  * connection once the lock is held, so that a fresh database costs no catalog query of its own: whether the schema
  * exists, whether any chatbot table exists (nothing to adopt when none does), whether another engine's history table
- * exists (no switch when none does), and the work session's server process (for {@code DirectSession}).
+ * exists (no switch when none does), the work session's server process (for {@code DirectSession}), and how many
+ * streaming standbys the server has (no wait for them when none does: {@code ReplicaWait}).
  *
  * @param backendPid the work connection's {@code pg_backend_pid()}
+ * @param standbys   the server's streaming standbys ({@link Standbys#COUNT})
  */
-public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory, int backendPid) {
+public record LockedFacts(boolean schemaExists, boolean anyChatbotTable, boolean anyOtherHistory, int backendPid, int standbys) {
 
     /** One {@code select} of the facts for {@code schema}, given the other engines' recording tables. */
     static String query(String schema, List<String> otherHistoryTables) {
         return "select to_regnamespace(" + Sql.literal(Sql.identifier(schema)) + ") is not null, "
                 + regclasses(schema, List.of(ChatbotSchema.CONVERSATIONS, ChatbotSchema.MESSAGES)) + ", "
-                + regclasses(schema, otherHistoryTables) + ", pg_backend_pid()";
+                + regclasses(schema, otherHistoryTables) + ", pg_backend_pid(), " + Standbys.COUNT;
     }
 
     /** Reads the facts on {@code connection}, in autocommit mode. */
     public static LockedFacts read(Connection connection, String schema, List<String> otherHistoryTables) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query(schema, otherHistoryTables))) {
             row.next(); // a select without a from clause: always one row
-            return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getInt(4));
+            return new LockedFacts(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getInt(4), row.getInt(5));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.chatmigrate.spring;
 import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationReport;
+import dev.chatmigrate.spi.StandbyReplay;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -48,21 +49,24 @@ public class ChatmigrateInitializer implements InitializingBean {
         return chatmigrate;
     }
 
-    /** One line, as the command prints it: what was applied, how long it took, what was adopted. */
+    /** One line, as the command prints it: what was applied, on which server, how long it took, what was adopted, the standbys. */
     static String describe(MigrationReport report, String schema) {
         if (report.trackedBy().isPresent()) {
             return String.format("%s: schema %s is tracked by %s at version %d; %s changed nothing (to switch engines, once: chatmigrate.switch-engine=true)",
                     report.engineId(), schema, report.trackedBy().get(), report.versionAfter(), report.engineId());
         }
+        String on = report.host() == null ? "" : " on " + report.host();
         String line = report.steps().isEmpty()
-                ? String.format("%s: schema %s is at version %d, nothing to apply (%d ms)", report.engineId(), schema, report.versionAfter(),
-                        report.duration().toMillis())
-                : String.format("%s: schema %s migrated from version %d to %d in %d ms (applied %s)", report.engineId(), schema,
-                        report.versionBefore(), report.versionAfter(), report.duration().toMillis(),
+                ? String.format("%s: schema %s is at version %d, nothing to apply%s (%d ms)", report.engineId(), schema, report.versionAfter(),
+                        on, report.duration().toMillis())
+                : String.format("%s: schema %s migrated from version %d to %d%s in %d ms (applied %s)", report.engineId(), schema,
+                        report.versionBefore(), report.versionAfter(), on, report.duration().toMillis(),
                         report.steps().stream().map(AppliedStep::version).map(String::valueOf).collect(Collectors.joining(", ")));
         if (!report.alreadyPresent().isEmpty()) {
             line += "; recorded as already present (not applied): versions " + report.alreadyPresent();
         }
-        return report.adoption().isEmpty() ? line : line + "; adopted: " + String.join("; ", report.adoption());
+        String adopted = report.adoption().isEmpty() ? line : line + "; adopted: " + String.join("; ", report.adoption());
+        return report.standbys().isEmpty() ? adopted
+                : adopted + "; standbys: " + report.standbys().stream().map(StandbyReplay::describe).collect(Collectors.joining("; "));
     }
 }

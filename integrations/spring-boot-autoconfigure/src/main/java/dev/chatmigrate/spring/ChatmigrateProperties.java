@@ -51,6 +51,9 @@ public class ChatmigrateProperties {
     /** How long one DDL statement waits for its table lock before that step is retried. */
     private Duration ddlLockTimeout = DEFAULTS.ddlLockTimeout();
 
+    /** How long migrate waits for every streaming standby to replay its changes before it fails; 0 turns the wait off. */
+    private Duration replicaWait = DEFAULTS.replicaWait();
+
     /** Whether adoption may turn integer ids into uuids, keeping the old ones in chatmigrate_id_map. */
     private boolean convertIds = DEFAULTS.adoption().convertIds();
 
@@ -170,6 +173,14 @@ public class ChatmigrateProperties {
         this.lowercaseRoles = lowercaseRoles;
     }
 
+    public Duration getReplicaWait() {
+        return replicaWait;
+    }
+
+    public void setReplicaWait(Duration replicaWait) {
+        this.replicaWait = replicaWait;
+    }
+
     public String getTimestampZone() {
         return timestampZone;
     }
@@ -198,6 +209,7 @@ public class ChatmigrateProperties {
         put(settings, Setting.LOWERCASE_ROLES, lowercaseRoles);
         put(settings, Setting.TIMESTAMP_ZONE, timestampZone);
         put(settings, Setting.SWITCH_ENGINE, switchEngine);
+        put(settings, Setting.REPLICA_WAIT, replicaWait);
         return settings;
     }
 

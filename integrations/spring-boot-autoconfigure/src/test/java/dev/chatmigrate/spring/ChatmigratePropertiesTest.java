@@ -29,7 +29,8 @@ class ChatmigratePropertiesTest {
             Map.entry(Setting.ENABLED, "false"), Map.entry(Setting.TARGET, "2"), Map.entry(Setting.SCHEMA, "chatbot"),
             Map.entry(Setting.CONNECT_TIMEOUT, "PT5S"), Map.entry(Setting.LOCK_TIMEOUT, "PT30S"), Map.entry(Setting.DDL_LOCK_TIMEOUT, "PT0.25S"),
             Map.entry(Setting.CONVERT_IDS, "true"), Map.entry(Setting.LOWERCASE_ROLES, "true"), Map.entry(Setting.TIMESTAMP_ZONE, "Europe/Berlin"),
-            Map.entry(Setting.SWITCH_ENGINE, "true"));
+            Map.entry(Setting.SWITCH_ENGINE, "true"),
+            Map.entry(Setting.REPLICA_WAIT, "PT10S"));
 
     @Test
     @DisplayName("the properties are exactly the settings' keys, plus the starter's engine-library-check")
@@ -60,6 +61,7 @@ class ChatmigratePropertiesTest {
         assertThat(fromProperties.connectTimeout()).isEqualTo(defaults.connectTimeout());
         assertThat(fromProperties.lockTimeout()).isEqualTo(defaults.lockTimeout());
         assertThat(fromProperties.ddlLockTimeout()).isEqualTo(defaults.ddlLockTimeout());
+        assertThat(fromProperties.replicaWait()).isEqualTo(defaults.replicaWait());
         assertThat(fromProperties.adoption()).isEqualTo(defaults.adoption());
         assertThat(fromProperties.switchEngine()).isEqualTo(defaults.switchEngine());
     }
@@ -80,7 +82,8 @@ class ChatmigratePropertiesTest {
     void variablesBind() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test", Map.of(
-                "CHATMIGRATE_CONVERT_IDS", "true", "CHATMIGRATE_TIMESTAMP_ZONE", "Asia/Tokyo", "CHATMIGRATE_LOWERCASE_ROLES", "true")));
+                "CHATMIGRATE_CONVERT_IDS", "true", "CHATMIGRATE_TIMESTAMP_ZONE", "Asia/Tokyo", "CHATMIGRATE_LOWERCASE_ROLES", "true",
+                "CHATMIGRATE_REPLICA_WAIT", "0s")));
         environment.getPropertySources().addLast(new MapPropertySource("unused", Map.of()));
 
         ChatmigrateProperties properties = Binder.get(environment).bind("chatmigrate", ChatmigrateProperties.class).get();
@@ -88,6 +91,7 @@ class ChatmigratePropertiesTest {
         assertThat(properties.isConvertIds()).isTrue();
         assertThat(properties.isLowercaseRoles()).isTrue();
         assertThat(properties.getTimestampZone()).isEqualTo("Asia/Tokyo");
+        assertThat(properties.getReplicaWait()).isZero();
     }
 
     private static ChatmigrateProperties bind(Map<String, String> source) {

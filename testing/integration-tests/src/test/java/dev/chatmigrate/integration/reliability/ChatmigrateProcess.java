@@ -119,6 +119,11 @@ public final class ChatmigrateProcess {
         return process.pid();
     }
 
+    /** What the process has written to standard error so far. */
+    String errSoFar() {
+        return read(err);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

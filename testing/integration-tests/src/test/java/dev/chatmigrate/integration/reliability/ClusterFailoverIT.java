@@ -1,10 +1,10 @@
 package dev.chatmigrate.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chatmigrate.integration.reliability.cluster.Formation;
 import dev.chatmigrate.integration.reliability.cluster.Node;
+import dev.chatmigrate.integration.reliability.cluster.SharedFormation;
 import dev.chatmigrate.testing.states.SampleRows;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.verifier.DataFingerprint;
@@ -18,11 +18,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -38,24 +38,15 @@ class ClusterFailoverIT {
     /** A few thousand messages: enough for a fingerprint that means something, few enough for a quick base backup. */
     private static final int MESSAGES = 5_000;
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    @RegisterExtension
+    static final SharedFormation CLUSTER = new SharedFormation();
     private static Formation formation;
 
     private Node killed;
 
     @BeforeAll
-    static void startFormation() {
-        String unavailable = Formation.unavailableReason();
-        assumeTrue(unavailable == null, unavailable);
-        long started = System.nanoTime();
-        formation = Formation.start(Formation.Timing.FAST);
-        System.out.printf("[cluster] formation of a monitor and 2 nodes started in %d ms%n", millisSince(started));
-    }
-
-    @AfterAll
-    static void stopFormation() {
-        if (formation != null) {
-            formation.close();
-        }
+    static void takeTheFormation() {
+        formation = CLUSTER.formation();
     }
 
     @AfterEach
@@ -68,7 +59,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
+    @MethodSource("switchoverEngines")
     @DisplayName("a switchover while a version waits for its lock (libpq URL, standby first): the same process ends at the latest version on the new primary")
     void switchoverDuringAVersion(String engine) throws Exception {
         Node primary = formation.primary();
@@ -95,7 +86,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
+    @MethodSource("killEngines")
     @DisplayName("kill -9 of the primary during version 4's concurrent index build (JDBC URL): the same process rebuilds the index on the promoted standby")
     void killDuringTheIndexBuild(String engine) throws Exception {
         Node primary = formation.primary();
@@ -118,7 +109,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
+    @MethodSource("budgetEngines")
     @DisplayName("a connect budget shorter than the failover (libpq URL without target_session_attrs): exit 3 naming the version reached; the next run completes")
     void budgetShorterThanTheFailover(String engine) throws Exception {
         Node primary = formation.primary();
@@ -155,7 +146,7 @@ class ClusterFailoverIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.chatmigrate.integration.reliability.Engines#slow")
+    @MethodSource("standbyKilledEngines")
     @DisplayName("the synchronous standby killed while a version waits for its lock (JDBC URL with targetServerType=any): the migration ends on the primary")
     void standbyKilledDuringAVersion(String engine) throws Exception {
         Node primary = formation.primary();
@@ -178,6 +169,24 @@ class ClusterFailoverIT {
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(formation.primary()).isSameAs(primary);
         assertMigratedOn(primary, database, engine, before);
+    }
+
+    // One engine per scenario in a default build, so that every engine goes through a failover; all of them under -Preliability.
+
+    static java.util.List<String> switchoverEngines() {
+        return Engines.orAll("flyway");
+    }
+
+    static java.util.List<String> killEngines() {
+        return Engines.orAll("liquibase");
+    }
+
+    static java.util.List<String> budgetEngines() {
+        return Engines.orAll("mybatis");
+    }
+
+    static java.util.List<String> standbyKilledEngines() {
+        return Engines.orAll("mybatis");
     }
 
     private static String newDatabase(String engine) throws SQLException {

@@ -12,8 +12,6 @@ import dev.chatmigrate.core.replica.Standbys;
 import dev.chatmigrate.core.session.ConnectionPools;
 import dev.chatmigrate.core.session.ConnectionRetry;
 import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.spi.Capability;
-import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
 import dev.chatmigrate.spi.MigrationReport;
@@ -25,13 +23,11 @@ import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.ValidationReport;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +66,7 @@ public final class MigrationRunner {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.adoption = Objects.requireNonNull(adoption, "adoption");
-        this.replicaWait = Objects.requireNonNull(replicaWait, "replicaWait");
-        if (replicaWait.isNegative()) {
-            throw new InvalidConfigurationException("The replica wait must not be negative: found " + replicaWait + ".", Setting.REPLICA_WAIT.key(),
-                    "a duration such as 30s, or 0 not to wait", replicaWait.toString());
-        }
+        this.replicaWait = ReplicaWait.require(Objects.requireNonNull(replicaWait, "replicaWait"));
         ConnectionPools.requireCapacity(settings.dataSource());
         this.locked = new LockedOperations(settings, provider);
     }
@@ -123,7 +115,7 @@ public final class MigrationRunner {
         }
         return locked.run("migrate", restart.connection(), !restart.historyProves(), (connection, facts, retry) -> {
             if (!facts.schemaExists()) {
-                createSchemaIfMissing(connection);
+                Sql.createSchemaIfMissing(connection, settings.schema());
             }
             EngineSwitch engineSwitch = facts.anyOtherHistory() ? locked.engineSwitch(connection) : EngineSwitch.none(provider, connection, settings.schema());
             Optional<MigrationReport> tracked = engineSwitch.leftToTracker(target, switchEngine);
@@ -161,19 +153,11 @@ public final class MigrationRunner {
      */
     public MigrationPlan plan(int target) {
         TargetVersion.require(target, 1, "plan");
-        SchemaAdoption.Plan steps;
-        OptionalInt proven;
-        try (Connection connection = open()) {
-            steps = SchemaAdoption.planReadOnly(connection, settings.schema(), target, adoption);
-            proven = provider.verifiedVersion(connection, settings.schema());
+        try (Connection connection = connect()) {
+            return MigrationPlanner.plan(connection, provider, settings.schema(), target, adoption);
         } catch (SQLException e) {
             throw new StepFailedException("plan with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
         }
-        boolean historyRead = proven.isPresent() || provider.capabilities().contains(Capability.UP_TO_DATE_CHECK);
-        // the engine is not opened: some engines create their history table when they start
-        List<Integer> versions = IntStream.rangeClosed(proven.orElse(0) + 1, target).boxed().toList();
-        return new MigrationPlan(provider.id(), settings.schema(), target, steps.steps(), steps.conflicts(), steps.refusedSettings(),
-                steps.extras(), steps.conversions(), versions, historyRead);
     }
 
     /**
@@ -209,16 +193,6 @@ public final class MigrationRunner {
 
     /** A connection from the settings' data source, retried while the database wakes up, for tools that read the schema. */
     public Connection connect() {
-        return open();
-    }
-
-    private Connection open() {
         return ConnectionRetry.open(locked.online().dataSource(), settings.connectTimeout());
-    }
-
-    private void createSchemaIfMissing(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists " + Sql.identifier(settings.schema()));
-        }
     }
 }

@@ -38,7 +38,7 @@ public enum Setting {
             "zone in which existing timestamp without time zone values were written"),
     SWITCH_ENGINE(EngineSwitch.SETTING, "--switch-engine", "CHATMIGRATE_SWITCH_ENGINE", "false", null,
             "take over a schema another chatmigrate engine tracks, retiring its history: an engine switch is done once, deliberately"),
-    REPLICA_WAIT("replica-wait", null, "CHATMIGRATE_REPLICA_WAIT", ReplicaWait.DEFAULT.toSeconds() + "s", null,
+    REPLICA_WAIT(ReplicaWait.SETTING, null, "CHATMIGRATE_REPLICA_WAIT", ReplicaWait.DEFAULT.toSeconds() + "s", null,
             "how long migrate waits for every streaming standby to replay its changes, else exit 7; 0 turns it off");
 
     /** The prefix of every property key. */

@@ -52,4 +52,11 @@ public final class Sql {
             connection.setAutoCommit(true);
         }
     }
+
+    /** Creates {@code schema} unless it exists. */
+    public static void createSchemaIfMissing(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists " + identifier(schema));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.chatmigrate.core.replica;
 
+import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.StandbyReplay;
 import dev.chatmigrate.spi.StandbysBehindException;
@@ -26,6 +27,18 @@ public final class ReplicaWait {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaWait.class);
     /** The default wait: long enough for a standby delayed by {@code max_standby_streaming_delay}'s default of 30 s. */
     public static final Duration DEFAULT = Duration.ofSeconds(30);
+
+    /** The setting's key, as messages name it; {@code core.Setting} takes it from here (this package cannot depend on it). */
+    public static final String SETTING = "replica-wait";
+
+    /** {@code wait}, if it may bound the wait: zero or more. */
+    public static Duration require(Duration wait) {
+        if (wait.isNegative()) {
+            throw new InvalidConfigurationException("The replica wait must not be negative: found " + wait + ".", SETTING,
+                    "a duration such as 30s, or 0 not to wait", wait.toString());
+        }
+        return wait;
+    }
     private static final Duration FIRST_POLL = Duration.ofMillis(20);
     private static final Duration LONGEST_POLL = Duration.ofMillis(500);
 

@@ -65,7 +65,7 @@ class PartitionConversionIT {
             assertThat(Messages.column(connection, "select indexrelid::regclass::text from pg_index where indrelid = 'messages'::regclass"))
                     .containsExactlyInAnyOrder("pk_messages", "ix_messages_conversation_id_created_at", "ix_messages_created_at");
             assertThat(Messages.partitionsMissingIndexes(connection)).isEmpty();
-            assertThat(Messages.column(connection, "select relname from pg_class where relname like 'chatmigrate_%'")).isEmpty();
+            assertThat(Messages.column(connection, "select relname from pg_class where (relname like 'chatmigrate_partition%' or relname like 'chatmigrate_messages%')")).isEmpty();
             assertThat(Messages.history(connection, ENGINE)).as("the engine's history").isNotEmpty().isEqualTo(historyBefore);
         }
     }
@@ -134,7 +134,7 @@ class PartitionConversionIT {
         assertThat(json.json().get("steps").size()).isEqualTo(9);
         try (Connection connection = database.connect()) {
             assertThat(Messages.kind(connection)).isEqualTo("r");
-            assertThat(Messages.column(connection, "select relname from pg_class where relname like 'chatmigrate_%' or relname like 'messages_p%'")).isEmpty();
+            assertThat(Messages.column(connection, "select relname from pg_class where (relname like 'chatmigrate_partition%' or relname like 'chatmigrate_messages%') or relname like 'messages_p%'")).isEmpty();
         }
 
         assertThat(ChatmigrateProcess.run(environment, args("partition --by conversation_id --partitions 4")).exitCode()).isZero();
@@ -154,7 +154,7 @@ class PartitionConversionIT {
                 .doesNotContain("at dev.chatmigrate");
         try (Connection connection = database.connect()) {
             assertThat(Messages.kind(connection)).isEqualTo("r");
-            assertThat(Messages.column(connection, "select relname from pg_class where relname like 'chatmigrate_%'")).isEmpty();
+            assertThat(Messages.column(connection, "select relname from pg_class where (relname like 'chatmigrate_partition%' or relname like 'chatmigrate_messages%')")).isEmpty();
         }
     }
 
@@ -166,7 +166,7 @@ class PartitionConversionIT {
             assertThat(DataFingerprint.of(connection, "public").tables().get("messages").rows())
                     .isEqualTo(Long.parseLong(Messages.single(connection, "select count(*) from " + ChatbotWriter.EXPECTED)));
             assertThat(Messages.partitionsMissingIndexes(connection)).isEmpty();
-            assertThat(Messages.column(connection, "select relname from pg_class where relname like 'chatmigrate_%'")).isEmpty();
+            assertThat(Messages.column(connection, "select relname from pg_class where (relname like 'chatmigrate_partition%' or relname like 'chatmigrate_messages%')")).isEmpty();
         }
     }
 

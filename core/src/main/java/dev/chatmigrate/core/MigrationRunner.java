@@ -1,5 +1,6 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.core.access.Preflight;
 import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.core.adoption.SchemaAdoption;
 import dev.chatmigrate.core.history.DataLossGuard;
@@ -89,7 +90,7 @@ public final class MigrationRunner {
                     settings.schema(), elapsed.toMillis());
             return new MigrationReport(provider.id(), version, version, List.of(), elapsed, List.of());
         }
-        return locked.run("migrate", restart.connection(), !restart.historyProves(), (connection, facts, retry) -> {
+        return locked.run("migrate", restart.connection(), !restart.historyProves(), Preflight.migrate(target), (connection, facts, retry) -> {
             if (!facts.schemaExists()) {
                 createSchemaIfMissing(connection);
             }
@@ -128,6 +129,7 @@ public final class MigrationRunner {
         SchemaAdoption.Plan steps;
         OptionalInt proven;
         try (Connection connection = open()) {
+            Preflight.requirePrimary(connection, "plan", settings.schema());
             steps = SchemaAdoption.planReadOnly(connection, settings.schema(), target, adoption);
             proven = provider.verifiedVersion(connection, settings.schema());
         } catch (SQLException e) {
@@ -146,7 +148,7 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         TargetVersion.require(target, 0, "downgrade");
-        return locked.run("downgrade", null, true, (connection, facts, retry) -> {
+        return locked.run("downgrade", null, true, Preflight.downgrade(), (connection, facts, retry) -> {
             locked.engineSwitch(connection).requireSoleHistory();
             return locked.withEngine(connection, engine -> {
                 int current = engine.status().currentVersion();
@@ -160,12 +162,12 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked.run("status", null, false, (connection, facts, retry) -> locked.engineSwitch(connection).explain(locked.withEngine(connection, MigrationEngine::status)));
+        return locked.run("status", null, false, Preflight.read("status"), (connection, facts, retry) -> locked.engineSwitch(connection).explain(locked.withEngine(connection, MigrationEngine::status)));
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked.run("validate", null, true, (connection, facts, retry) -> locked.withEngine(connection, MigrationEngine::validate));
+        return locked.run("validate", null, true, Preflight.read("validate"), (connection, facts, retry) -> locked.withEngine(connection, MigrationEngine::validate));
     }
 
     /** A connection from the settings' data source, retried while the database wakes up, for tools that read the schema. */

@@ -96,7 +96,7 @@ final class LockedOperations {
             firstLock[0] = null; // the first attempt takes it over: it is closed with the session, or when opening fails
             try (LockedSession session = LockedSession.open(lockConnection, settings, online.dataSource(), histories.otherRecordingTables(provider),
                     provider.historyTables())) {
-                preflight.require(session.facts().access(), settings.schema(), provider.id(),
+                preflight.require(session.facts().access(), session.facts().schemaExists(), settings.schema(), provider.id(),
                         () -> provider.verifiedVersion(session.work(), settings.schema()));
                 return work.run(session.work(), session.facts(), retry);
             } catch (MigrationException e) {

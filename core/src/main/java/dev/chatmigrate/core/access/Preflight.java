@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -55,11 +57,11 @@ public final class Preflight {
     }
 
     /** Refuses, changing nothing, what {@code access} does not allow on {@code schema} for engine {@code engineId}. */
-    public void require(Access access, String schema, String engineId, VersionProof proof) throws SQLException {
+    public void require(Access access, boolean schemaExists, String schema, String engineId, VersionProof proof) throws SQLException {
         if (intent == Intent.READ) {
             List<String> unreadable = access.historyMissing().stream().filter(p -> p.startsWith("SELECT ")).toList();
             if (!unreadable.isEmpty()) {
-                throw refusal("Role " + access.role() + " may not read " + engineId + "'s history (it lacks " + String.join(", ", unreadable)
+                throw refusal("Role " + access.role() + " may not read " + engineId + "'s history (it lacks " + lacks(unreadable)
                         + " in schema " + schema + "), so " + operation + " cannot tell which version the schema is at and reports none;"
                         + " nothing was changed. Run " + grant(access, schema, unreadable) + " as the table's owner, or use a role that may read it.");
             }
@@ -79,16 +81,16 @@ public final class Preflight {
         boolean creates = intent == Intent.MIGRATE && (!access.allChatbotTables() || !access.historyComplete());
         if (creates && !access.mayCreate()) {
             String what = !access.allChatbotTables() ? "the chatbot tables" : engineId + "'s history table";
-            throw refusal("Role " + access.role() + " may not create tables in schema " + schema + " (it lacks CREATE on the schema, or on"
-                    + " database " + access.database() + " while the schema is missing), which " + operation + " needs to create " + what
-                    + "; nothing was changed. Run GRANT CREATE ON SCHEMA " + Sql.identifier(schema) + " TO " + Sql.identifier(access.role())
-                    + " (or GRANT CREATE ON DATABASE " + Sql.identifier(access.database()) + " TO " + Sql.identifier(access.role())
-                    + " when the schema is missing) as its owner, or run " + operation + " once as the owner; afterwards this role's"
-                    + " USAGE and SELECT, INSERT, UPDATE, DELETE suffice for restarts.");
+            String grant = schemaExists ? "GRANT CREATE ON SCHEMA " + Sql.identifier(schema) : "GRANT CREATE ON DATABASE " + Sql.identifier(access.database());
+            throw refusal("Role " + access.role() + " may not create " + (schemaExists ? "tables in schema " + schema + " (it lacks CREATE on the schema)"
+                    : "schema " + schema + ", which does not exist (it lacks CREATE on database " + access.database() + ")") + ", which "
+                    + operation + " needs to create " + what + "; nothing was changed. Run " + grant + " TO " + Sql.identifier(access.role())
+                    + " as its owner, or run " + operation + " once as the owner; afterwards this role's USAGE and SELECT, INSERT, UPDATE,"
+                    + " DELETE suffice for restarts.");
         }
         if (!access.historyMissing().isEmpty()) {
-            throw refusal("Role " + access.role() + " lacks " + String.join(", ", access.historyMissing()) + " on " + engineId
-                    + "'s history in schema " + schema + ", which " + operation + " needs to read and record versions; nothing was changed."
+            throw refusal("Role " + access.role() + " lacks " + lacks(access.historyMissing()) + " (" + engineId
+                    + "'s history) in schema " + schema + ", which " + operation + " needs to read and record versions; nothing was changed."
                     + " Run " + grant(access, schema, access.historyMissing()) + " as the table's owner, or use the owner's role.");
         }
         if (!access.notOwned().isEmpty() && alters(proof)) {
@@ -129,12 +131,23 @@ public final class Preflight {
         return proven.isEmpty() || proven.getAsInt() < target;
     }
 
+    /** {@code SELECT, INSERT on t} from {@code PRIVILEGE table} entries, one phrase per table. */
+    private static String lacks(List<String> missing) {
+        return String.join(" and ", byTable(missing).entrySet().stream().map(e -> String.join(", ", e.getValue()) + " on " + e.getKey()).toList());
+    }
+
     private static String grant(Access access, String schema, List<String> missing) {
-        List<String> statements = new ArrayList<>();
-        missing.stream().map(p -> p.substring(p.indexOf(' ') + 1)).distinct().forEach(table -> statements.add("GRANT "
-                + String.join(", ", missing.stream().filter(p -> p.endsWith(" " + table)).map(p -> p.substring(0, p.indexOf(' '))).toList())
-                + " ON " + Sql.identifier(schema) + "." + table + " TO " + Sql.identifier(access.role())));
-        return String.join("; ", statements);
+        return String.join("; ", byTable(missing).entrySet().stream().map(e -> "GRANT " + String.join(", ", e.getValue()) + " ON "
+                + Sql.identifier(schema) + "." + e.getKey() + " TO " + Sql.identifier(access.role())).toList());
+    }
+
+    private static Map<String, List<String>> byTable(List<String> missing) {
+        Map<String, List<String>> privileges = new LinkedHashMap<>();
+        for (String entry : missing) {
+            int space = entry.indexOf(' ');
+            privileges.computeIfAbsent(entry.substring(space + 1), table -> new ArrayList<>()).add(entry.substring(0, space));
+        }
+        return privileges;
     }
 
     private static InvalidConfigurationException refusal(String message) {

@@ -105,8 +105,8 @@ public final class Preflight {
 
     /** The refusal for a standby, also given before the lock when the restart check saw one. */
     public static InvalidConfigurationException standby(String operation, String schema) {
-        return new InvalidConfigurationException("The database is a read-only standby (pg_is_in_recovery() is true), so " + operation
-                + " cannot change schema " + schema + "; nothing was changed. Point chatmigrate at the primary: its own host, or a URL"
+        return new InvalidConfigurationException("The database is a read-only standby (pg_is_in_recovery() is true), where schema " + schema
+                + " cannot be changed, so " + operation + " refuses; nothing was changed. Point chatmigrate at the primary: its own host, or a URL"
                 + " naming every host with target_session_attrs=read-write, such as"
                 + " postgresql://USER@primary-host:5432,standby-host:5432/DATABASE?target_session_attrs=read-write"
                 + " (on Neon, the endpoint that is not a read replica). status and verify work read-only on a standby.",

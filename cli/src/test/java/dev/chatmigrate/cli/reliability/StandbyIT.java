@@ -115,7 +115,7 @@ class StandbyIT {
         exec(List.of("chmod", "700", data.toString()));
         List<String> backup = new ArrayList<>(asServerUser);
         backup.addAll(List.of(INSTALLATION.resolve("bin/pg_basebackup").toString(), "-h", "127.0.0.1", "-p", hostPort.substring(hostPort.indexOf(':') + 1),
-                "-U", "postgres", "-D", data.toString(), "-R", "-X", "stream"));
+                "-U", "postgres", "-D", data.toString(), "-R", "-X", "stream", "-c", "fast"));
         exec(backup);
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

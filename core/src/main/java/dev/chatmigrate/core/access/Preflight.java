@@ -93,7 +93,7 @@ public final class Preflight {
                     + "'s history) in schema " + schema + ", which " + operation + " needs to read and record versions; nothing was changed."
                     + " Run " + grant(access, schema, access.historyMissing()) + " as the table's owner, or use the owner's role.");
         }
-        if (!access.notOwned().isEmpty() && alters(proof)) {
+        if (!access.notOwned().isEmpty() && alters(access, proof)) {
             List<String> owners = access.notOwned().stream().map(t -> t.replaceAll(".*\\(owner (.*)\\)$", "$1")).distinct().toList();
             throw refusal("Role " + access.role() + " does not own table " + String.join(", ", access.notOwned()) + " in schema " + schema
                     + ", which " + operation + " must alter" + (intent == Intent.MIGRATE ? " to reach version " + target : "")
@@ -123,9 +123,9 @@ public final class Preflight {
     }
 
     /** Whether the operation alters the chatbot tables: a downgrade does; a migrate unless the history proves the target. */
-    private boolean alters(VersionProof proof) throws SQLException {
-        if (intent == Intent.DOWNGRADE) {
-            return true;
+    private boolean alters(Access access, VersionProof proof) throws SQLException {
+        if (intent == Intent.DOWNGRADE || !access.historyComplete()) {
+            return true; // without its history the engine proves nothing: adoption or a version alters the tables
         }
         OptionalInt proven = proof.prove();
         return proven.isEmpty() || proven.getAsInt() < target;

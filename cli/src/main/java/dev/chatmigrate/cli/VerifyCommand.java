@@ -60,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             } else {
                 root.out().println(status.engineId() + ": " + drift);
                 if (smoke != null) {
-                    root.out().println(status.engineId() + ": read/write smoke check " + (smoke.passed() ? "passed: " : "FAILED: ") + smoke.detail());
+                    root.out().println(status.engineId() + ": read/write smoke check " + (smoke.skipped() ? "" : smoke.passed() ? "passed: " : "FAILED: ") + smoke.detail());
                 }
             }
             if (!drift.canonicalObjectsMatch()) {

@@ -1,5 +1,6 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.core.access.Preflight;
 import dev.chatmigrate.core.history.EngineHistories;
 import dev.chatmigrate.core.history.EngineSwitch;
 import dev.chatmigrate.core.lock.LockedFacts;
@@ -80,9 +81,10 @@ final class LockedOperations {
      * Runs {@code work} on the work connection of a {@link LockedSession} (DDL never runs on the lock's, which stays
      * inside the transaction that holds the lock); its lock connection is {@code handed} when the restart check left
      * one open. When {@code engineExpected}, the engine warms up meanwhile. A DDL statement that gives up waiting for
-     * its lock, or a lost connection, runs the whole of it again ({@link OnlineRetry}), on new connections.
+     * its lock, or a lost connection, runs the whole of it again ({@link OnlineRetry}), on new connections. Before
+     * {@code work}, {@code preflight} refuses what the role or the server does not allow, changing nothing.
      */
-    <T> T run(String operation, Connection handed, boolean engineExpected, Work<T> work) {
+    <T> T run(String operation, Connection handed, boolean engineExpected, Preflight preflight, Work<T> work) {
         long started = System.nanoTime();
         OnlineRetry retry = new OnlineRetry(operation + " with " + provider.id(), online);
         if (engineExpected) {
@@ -92,7 +94,10 @@ final class LockedOperations {
         T result = retry.run(() -> {
             Connection lockConnection = firstLock[0];
             firstLock[0] = null; // the first attempt takes it over: it is closed with the session, or when opening fails
-            try (LockedSession session = LockedSession.open(lockConnection, settings, online.dataSource(), histories.otherRecordingTables(provider))) {
+            try (LockedSession session = LockedSession.open(lockConnection, settings, online.dataSource(), histories.otherRecordingTables(provider),
+                    provider.historyTables())) {
+                preflight.require(session.facts().access(), session.facts().schemaExists(), settings.schema(), provider.id(),
+                        () -> provider.verifiedVersion(session.work(), settings.schema()));
                 return work.run(session.work(), session.facts(), retry);
             } catch (MigrationException e) {
                 throw e;

@@ -1,5 +1,6 @@
 package dev.chatmigrate.core;
 
+import dev.chatmigrate.core.access.Preflight;
 import dev.chatmigrate.core.adoption.AdoptionOptions;
 import dev.chatmigrate.core.adoption.SchemaAdoption;
 import dev.chatmigrate.core.history.DataLossGuard;
@@ -113,7 +114,7 @@ public final class MigrationRunner {
                     settings.schema(), elapsed.toMillis());
             return new MigrationReport(provider.id(), version, version, List.of(), elapsed, List.of()).withHost(connected.host());
         }
-        return locked.run("migrate", restart.connection(), !restart.historyProves(), (connection, facts, retry) -> {
+        return locked.run("migrate", restart.connection(), !restart.historyProves(), Preflight.migrate(target), (connection, facts, retry) -> {
             if (!facts.schemaExists()) {
                 Sql.createSchemaIfMissing(connection, settings.schema());
             }
@@ -154,6 +155,7 @@ public final class MigrationRunner {
     public MigrationPlan plan(int target) {
         TargetVersion.require(target, 1, "plan");
         try (Connection connection = connect()) {
+            Preflight.requirePrimary(connection, "plan", settings.schema());
             return MigrationPlanner.plan(connection, provider, settings.schema(), target, adoption);
         } catch (SQLException e) {
             throw new StepFailedException("plan with " + provider.id() + " failed: " + Secrets.redact(e.getMessage()), e);
@@ -166,7 +168,7 @@ public final class MigrationRunner {
      */
     public MigrationReport downgrade(int target, boolean allowDataLoss) {
         TargetVersion.require(target, 0, "downgrade");
-        return locked.run("downgrade", null, true, (connection, facts, retry) -> {
+        return locked.run("downgrade", null, true, Preflight.downgrade(), (connection, facts, retry) -> {
             locked.engineSwitch(connection).requireSoleHistory();
             return locked.withEngine(connection, engine -> {
                 int current = engine.status().currentVersion();
@@ -180,7 +182,7 @@ public final class MigrationRunner {
 
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
-        return locked.run("status", null, false, (connection, facts, retry) -> {
+        return locked.run("status", null, false, Preflight.read("status"), (connection, facts, retry) -> {
             StatusReport status = locked.engineSwitch(connection).explain(locked.withEngine(connection, MigrationEngine::status));
             return facts.standbys() == 0 ? status : status.withStandbys(Standbys.againstCurrentPosition(connection));
         });
@@ -188,7 +190,7 @@ public final class MigrationRunner {
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked.run("validate", null, true, (connection, facts, retry) -> locked.withEngine(connection, MigrationEngine::validate));
+        return locked.run("validate", null, true, Preflight.read("validate"), (connection, facts, retry) -> locked.withEngine(connection, MigrationEngine::validate));
     }
 
     /** A connection from the settings' data source, retried while the database wakes up, for tools that read the schema. */

@@ -10,13 +10,21 @@ import java.util.UUID;
 
 /**
  * Proves the chatbot can use the tables: inserts a conversation and a message with the defaults the
- * chatbot relies on, reads them back, checks that an unknown role is refused, and rolls everything back.
+ * chatbot relies on, reads them back, checks that an unknown role is refused, and rolls everything back. On a
+ * read-only standby, where nothing may be written, it is skipped, saying so.
  */
 public final class SmokeCheck {
 
-    /** The outcome: passed, or what went wrong. */
-    public record Result(boolean passed, String detail) {
+    /** The outcome: passed, or what went wrong; {@code skipped} (and not failed) when the server takes no writes. */
+    public record Result(boolean passed, String detail, boolean skipped) {
+
+        public Result(boolean passed, String detail) {
+            this(passed, detail, false);
+        }
     }
+
+    static final String STANDBY = "skipped: the database is a read-only standby (pg_is_in_recovery() is true), where nothing may be"
+            + " written; run verify against the primary to check writes";
 
     private SmokeCheck() {
     }
@@ -29,6 +37,9 @@ public final class SmokeCheck {
         String qualified = "\"" + schema + "\".";
         boolean autoCommit;
         try {
+            if (inRecovery(connection)) {
+                return new Result(true, STANDBY, true);
+            }
             autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
         } catch (SQLException e) {
@@ -73,6 +84,12 @@ public final class SmokeCheck {
             } catch (SQLException ignored) {
                 // the connection is broken; the caller sees the failure above
             }
+        }
+    }
+
+    private static boolean inRecovery(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet recovery = statement.executeQuery("select pg_is_in_recovery()")) {
+            return recovery.next() && recovery.getBoolean(1);
         }
     }
 

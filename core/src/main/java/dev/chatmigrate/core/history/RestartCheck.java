@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * other two read, each with a snapshot taken after the lock was granted, and released when the series ends. So
  * the lock is held for less than one round trip, and a restart never waits for the next. No engine session state
  * is involved, so a transaction pooler on the way does no harm and is not looked for here. When the lock is held
- * elsewhere, another engine's history, an INVALID index or a NOT VALID constraint is there, the history is missing (the series then fails as a whole) or
+ * elsewhere, another engine's history, an INVALID index or a NOT VALID constraint is there, the server is a standby
+ * (the full path then refuses, see {@code Preflight}), the history is missing (the series then fails as a whole) or
  * proves less than the target, the restart path gives way to the full one and hands it the open connection.
  */
 public final class RestartCheck {
@@ -102,7 +103,7 @@ public final class RestartCheck {
         String nothingLeftHalfDone = "not exists (select 1 from pg_index x" + onChatbotTable("x.indrelid", schema) + " and not x.indisvalid)"
                 + " and not exists (select 1 from pg_constraint c" + onChatbotTable("c.conrelid", schema) + " and not c.convalidated)";
         return "select pg_try_advisory_xact_lock(" + AdvisoryLock.NAMESPACE + ", " + AdvisoryLock.keyFor(schema) + ");\n"
-                + "select " + noOtherHistory + " and " + nothingLeftHalfDone + ";\n"
+                + "select " + noOtherHistory + " and " + nothingLeftHalfDone + " and not pg_is_in_recovery();\n"
                 + check.query(schema);
     }
 

@@ -33,17 +33,18 @@ public final class LockedSession implements AutoCloseable {
     /**
      * Opens the lock's connection from {@code settings}' data source (or takes {@code handed}, already open) and the
      * work connection from {@code work} in parallel, takes the lock on {@code settings}' schema within its lock
-     * timeout, and reads the facts given the other engines' recording tables. On any failure both connections are closed.
+     * timeout, and reads the facts given the other engines' recording tables and the engine's own history tables. On any
+     * failure both connections are closed.
      */
-    public static LockedSession open(Connection handed, MigrationSettings settings, DataSource work, List<String> otherRecordingTables)
-            throws SQLException {
+    public static LockedSession open(Connection handed, MigrationSettings settings, DataSource work, List<String> otherRecordingTables,
+            List<String> ownHistoryTables) throws SQLException {
         ConnectionPair connections = ConnectionPair.open(handed, () -> ConnectionRetry.open(settings.dataSource(), settings.connectTimeout()),
                 () -> ConnectionRetry.open(work, settings.connectTimeout()));
         try {
             DirectSession direct = new DirectSession(settings.dataSource(), settings.connectTimeout());
             AdvisoryLock lock = lock(connections, direct, settings);
             try {
-                LockedFacts facts = LockedFacts.read(connections.work(), settings.schema(), otherRecordingTables);
+                LockedFacts facts = LockedFacts.read(connections.work(), settings.schema(), otherRecordingTables, ownHistoryTables);
                 direct.requireOwn(connections.work(), facts.backendPid(), connections.work());
                 return new LockedSession(connections, lock, facts);
             } catch (SQLException | RuntimeException e) {

@@ -6,21 +6,23 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * A data source around another one, typically the application's pool, whose connections wait at most a
- * given time for any lock: {@code set lock_timeout} when a connection is taken (one round trip), and
- * {@code reset lock_timeout} when it is closed (one more), so that a pooled connection goes back to the
- * pool with the application's own setting. See {@link DdlLockTimeout}.
+ * A data source around another one, typically the application's pool, whose connections have chatmigrate's session
+ * settings ({@code lock_timeout} and the timeouts {@link DdlLockTimeout} overrides): {@code set} when a connection is
+ * taken (one round trip for all), and {@code reset} when it is closed (one more), so that a pooled connection goes back
+ * to the pool with the application's own settings.
  */
 final class LockTimeoutConnections extends ForwardingDataSource {
 
-    private final long millis;
+    private final Map<String, String> settings;
 
-    LockTimeoutConnections(DataSource delegate, long millis) {
+    LockTimeoutConnections(DataSource delegate, Map<String, String> settings) {
         super(delegate);
-        this.millis = millis;
+        this.settings = Map.copyOf(settings);
     }
 
     @Override
@@ -35,7 +37,7 @@ final class LockTimeoutConnections extends ForwardingDataSource {
 
     private Connection withLockTimeout(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set lock_timeout = " + millis);
+            statement.execute(settings.entrySet().stream().map(e -> "set " + e.getKey() + " = " + e.getValue()).collect(Collectors.joining(";\n")));
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -44,7 +46,7 @@ final class LockTimeoutConnections extends ForwardingDataSource {
                 (proxy, method, arguments) -> onCall(connection, method, arguments));
     }
 
-    private static Object onCall(Connection connection, Method method, Object[] arguments) throws Throwable {
+    private Object onCall(Connection connection, Method method, Object[] arguments) throws Throwable {
         if (method.getName().equals("close") && !connection.isClosed()) {
             reset(connection);
         }
@@ -56,14 +58,14 @@ final class LockTimeoutConnections extends ForwardingDataSource {
     }
 
     /** A transaction left open is rolled back first, as a pool would, so that the reset is not undone with it. */
-    private static void reset(Connection connection) {
+    private void reset(Connection connection) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.rollback();
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("reset lock_timeout");
+                statement.execute(settings.keySet().stream().map(name -> "reset " + name).collect(Collectors.joining(";\n")));
             }
             if (!autoCommit) {
                 connection.commit();

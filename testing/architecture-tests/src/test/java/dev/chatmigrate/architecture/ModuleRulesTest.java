@@ -75,7 +75,7 @@ class ModuleRulesTest {
     static final ArchRule coreInternalsStayInCore = noClasses()
             .that().resideOutsideOfPackage("dev.chatmigrate.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.chatmigrate.core.session..", "dev.chatmigrate.core.lock..",
-                    "dev.chatmigrate.core.history..");
+                    "dev.chatmigrate.core.history..", "dev.chatmigrate.core.access..");
 
     @ArchTest
     static final ArchRule engineLibrariesStayOutOfTheContract = noClasses()

@@ -170,8 +170,23 @@ final class FlywayEngine implements MigrationEngine {
         try {
             return flywayCall.get();
         } catch (FlywayException e) {
-            throw new StepFailedException("Flyway " + operation + " failed on schema " + settings.schema() + ": " + e.getMessage(), e);
+            throw new StepFailedException("Flyway " + operation + " failed on schema " + settings.schema() + ": " + oneParagraph(e), e);
         }
+    }
+
+    /**
+     * PostgreSQL's own message when a statement failed, else Flyway's first line: Flyway's dump ({@code SQL State},
+     * {@code Error Code}, {@code Location}, {@code Statement} lines) is for {@code --verbose}, which prints the exception.
+     */
+    private static String oneParagraph(FlywayException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null) {
+                return sql.getMessage().replaceAll("\\s+", " ").strip() + " (SQLState " + sql.getSQLState() + ")";
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.matches("-+")
+                && !line.matches("(SQL State|Error Code|Location|Line|Statement|Message)\\s*:.*")).reduce((a, b) -> a + " " + b).orElse(message);
     }
 
     private static int version(String version) {

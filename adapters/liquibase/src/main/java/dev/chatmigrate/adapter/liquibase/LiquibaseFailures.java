@@ -75,7 +75,12 @@ final class LiquibaseFailures {
             return "Liquibase could not take or release its lock row in " + StaleLock.TABLE + "; run again"
                     + " (a row left by a dead process is released at the start of every run).";
         }
-        return "Fix the cause above and run again; the log of 'liquibase' has the details.";
+        java.sql.SQLException sql = find(failure, java.sql.SQLException.class);
+        if (sql != null && "42501".equals(sql.getSQLState())) {
+            return "The role lacks a privilege: grant it as the message names, or run as the tables' owner (docs/troubleshooting.md,"
+                    + " Least-privilege roles); running again as the same role cannot help.";
+        }
+        return "Fix the cause above and run again; --verbose shows Liquibase's details.";
     }
 
     /** The most telling message in the chain: wrappers that only repeat their cause are skipped. */
@@ -85,7 +90,8 @@ final class LiquibaseFailures {
                 || telling.getMessage().equals(telling.getCause().toString()) || telling.getMessage().equals(telling.getCause().getMessage()))) {
             telling = telling.getCause();
         }
-        return oneLine(telling.getMessage() == null ? telling.getClass().getSimpleName() : telling.getMessage());
+        // the statement Liquibase appends ([Failed SQL: ...]) is for --verbose, where the exception is printed whole
+        return oneLine(telling.getMessage() == null ? telling.getClass().getSimpleName() : telling.getMessage()).replaceFirst("\\s*\\[Failed SQL:.*$", "");
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -198,7 +198,7 @@ final class MyBatisEngine implements MigrationEngine {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = Secrets.redact(String.valueOf(root.getMessage()).strip()).replaceFirst("\\.+$", "");
+        String message = Secrets.redact(String.valueOf(root.getMessage()).replaceAll("\\s+", " ").strip()).replaceFirst("\\.+$", "");
         return root instanceof SQLWarning ? "PostgreSQL sent a WARNING, which MyBatis treats as an error: " + message : message;
     }
 

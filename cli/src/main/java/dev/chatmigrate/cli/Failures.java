@@ -20,6 +20,7 @@ public final class Failures {
             MigrationException.Kind.BAD_CONFIGURATION, 2,
             MigrationException.Kind.CANNOT_CONNECT, 3,
             MigrationException.Kind.SCHEMA_CONFLICT, 4,
+            MigrationException.Kind.DISABLED_BEHIND, 4,
             MigrationException.Kind.LOCK_TIMEOUT, 5,
             MigrationException.Kind.REFUSED_DATA_LOSS, 6,
             MigrationException.Kind.STANDBYS_BEHIND, 7);

@@ -4,7 +4,7 @@ import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
-import dev.chatmigrate.spi.SchemaConflictException;
+import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.ValidationReport;
 import java.time.Duration;
@@ -72,16 +72,16 @@ public final class Chatmigrate {
      * ({@code enabled=false}), changes nothing: checks that the engine's history is at least at the target and returns
      * a report without steps (docs/design.md, "Configuration").
      *
-     * @throws SchemaConflictException when disabled and the schema is older than the target
+     * @throws MigrationException of kind {@code DISABLED_BEHIND} when disabled and the schema is older than the target
      */
     public MigrationReport migrate() {
         if (!enabled) {
             StatusReport status = status();
             int version = status.trackedBy().isPresent() ? status.tablesVersion().orElse(0) : status.currentVersion();
             if (version < target) {
-                throw new SchemaConflictException("Migrations are disabled (enabled=false), and schema " + settings().schema()
-                        + " is at version " + version + " where version " + target + " is needed; nothing was changed.",
-                        List.of("enable migrations (enabled=true) for one run to reach version " + target));
+                throw new MigrationException(MigrationException.Kind.DISABLED_BEHIND, "Migrations are disabled (enabled=false), and schema "
+                        + settings().schema() + " is at version " + version + " where version " + target + " is needed; nothing was changed."
+                        + " Enable migrations (enabled=true) for one run to reach version " + target + ".");
             }
             LOG.info("Migrations are disabled; schema {} is at version {} ({} needed)", settings().schema(), version, target);
             return new MigrationReport(status.engineId(), version, version, List.of(), Duration.ZERO, List.of(), List.of(), status.trackedBy(), null, List.of());

@@ -10,7 +10,7 @@ import dev.chatmigrate.core.ChatmigrateConfiguration;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import dev.chatmigrate.spi.MigrationReport;
-import dev.chatmigrate.spi.SchemaConflictException;
+import dev.chatmigrate.spi.MigrationException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -35,11 +35,12 @@ class FacadeEnabledTest {
     }
 
     @Test
-    @DisplayName("disabled, migrate refuses a schema older than the target as a schema conflict and changes nothing")
+    @DisplayName("disabled, migrate refuses a schema older than the target with a kind of its own and changes nothing")
     void disabledMigrateRefusesAnOlderSchema() {
         Chatmigrate disabled = configuration("CHATMIGRATE_ENABLED", "false").load();
 
-        assertThatThrownBy(disabled::migrate).isInstanceOf(SchemaConflictException.class)
+        assertThatThrownBy(disabled::migrate).isInstanceOfSatisfying(MigrationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MigrationException.Kind.DISABLED_BEHIND))
                 .hasMessageContaining("Migrations are disabled (enabled=false)").hasMessageContaining("nothing was changed");
         assertThat(disabled.status().currentVersion()).isZero();
     }

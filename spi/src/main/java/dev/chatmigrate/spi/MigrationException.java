@@ -24,6 +24,11 @@ public class MigrationException extends RuntimeException {
         LOCK_TIMEOUT,
         /** The chatbot tables cannot be adopted or are not at the version required; nothing was changed. */
         SCHEMA_CONFLICT,
+        /**
+         * Migrations are disabled ({@code enabled=false}) and the schema is behind the version required; nothing was
+         * changed. Not a conflict: one run with migrations enabled resolves it.
+         */
+        DISABLED_BEHIND,
         /** A downgrade would have destroyed data and was not allowed to; nothing was changed. */
         REFUSED_DATA_LOSS,
         /** A migration or undo step failed inside the engine. */

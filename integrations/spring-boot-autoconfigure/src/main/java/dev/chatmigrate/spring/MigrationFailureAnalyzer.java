@@ -28,6 +28,8 @@ public class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationE
         return switch (failure.kind()) {
             case SCHEMA_CONFLICT -> "Resolve the differences named above (docs/troubleshooting.md), point chatmigrate.schema at another schema,"
                     + " or migrate this database with 'chatmigrate migrate' and start again.";
+            case DISABLED_BEHIND -> "Start one instance with chatmigrate.enabled=true (or run 'chatmigrate migrate' against this database), then"
+                    + " start this one again.";
             case CANNOT_CONNECT -> "Check that the database is reachable from here and its credentials: spring.datasource.*, or chatmigrate.url,"
                     + " chatmigrate.user and chatmigrate.password for a separate migration connection; chatmigrate.connect-timeout sets how long to retry.";
             case LOCK_TIMEOUT -> "Another session held a lock on the chatbot tables too long (the message names it). Try again when it is done,"

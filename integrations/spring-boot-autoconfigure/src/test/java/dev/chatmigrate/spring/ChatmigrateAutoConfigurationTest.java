@@ -142,7 +142,7 @@ class ChatmigrateAutoConfigurationTest {
             on(database).withPropertyValues("chatmigrate.enabled=false").run(context -> {
                 assertThat(context).hasFailed();
                 MigrationException failure = cause(context.getStartupFailure());
-                assertThat(failure.kind()).isEqualTo(MigrationException.Kind.SCHEMA_CONFLICT);
+                assertThat(failure.kind()).isEqualTo(MigrationException.Kind.DISABLED_BEHIND);
                 assertThat(failure).hasMessageContaining("Migrations are disabled").hasMessageContaining("at version 2");
             });
             assertThat(SpringTestDatabase.queryBoolean(database,

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -24,11 +23,9 @@ import javax.sql.DataSource;
 public final class ChatmigrateConfiguration {
 
     private static final String EXPLICIT = "explicit";
-
     private final SettingValues values = new SettingValues();
     private MigrationEngineProvider provider;
-    private DataSource dataSource;
-    private Database database;
+    private final ConfiguredDatabase given = new ConfiguredDatabase();
 
     ChatmigrateConfiguration() {
     }
@@ -69,10 +66,7 @@ public final class ChatmigrateConfiguration {
         return this;
     }
 
-    /**
-     * Takes the {@code chatmigrate.*} entries of {@code settings} (such as {@code chatmigrate.lock-timeout=30s}) as
-     * explicit values; other keys are ignored, an unknown {@code chatmigrate.*} key is refused.
-     */
+    /** Takes the {@code chatmigrate.*} entries of {@code settings} as explicit values; an unknown one is refused. */
     public ChatmigrateConfiguration configuration(Map<String, String> settings) {
         values.putProperties(settings, Rank.EXPLICIT, "configuration", true);
         return this;
@@ -98,8 +92,7 @@ public final class ChatmigrateConfiguration {
 
     /** The application's own data source (a HikariCP pool, say) with room for three connections; replaces any URL. */
     public ChatmigrateConfiguration dataSource(DataSource source) {
-        this.dataSource = Objects.requireNonNull(source, "dataSource");
-        this.database = null;
+        given.dataSource(Objects.requireNonNull(source, "dataSource"));
         return this;
     }
 
@@ -118,8 +111,7 @@ public final class ChatmigrateConfiguration {
 
     /** A database given as a value (a server this process started, say); replaces any URL or data source. */
     public ChatmigrateConfiguration database(Database given) {
-        this.database = given;
-        this.dataSource = null;
+        this.given.database(given);
         return this;
     }
 
@@ -233,23 +225,14 @@ public final class ChatmigrateConfiguration {
         return new AdoptionOptions(values.flag(Setting.CONVERT_IDS), values.flag(Setting.LOWERCASE_ROLES), values.text(Setting.TIMESTAMP_ZONE));
     }
 
-    /**
-     * The configured URL with user and password applied and what parsing it noticed (a Neon pooler host rewritten, say);
-     * empty when the database is a data source, a {@link Database} value, or not configured.
-     */
+    /** The configured URL with user and password applied, and what parsing it noticed; empty for other databases. */
     public Optional<DatabaseUrl> databaseUrl() {
-        String url = values.text(Setting.DATABASE_URL);
-        if (url == null || dataSource != null || database != null) {
-            return Optional.empty();
-        }
-        DatabaseUrl parsed = DatabaseUrl.parse(url);
-        return Optional.of(new DatabaseUrl(parsed.database().withCredentials(values.text(Setting.DATABASE_USER),
-                values.text(Setting.DATABASE_PASSWORD)), parsed.notices()));
+        return given.url(values);
     }
 
     /** Whether a database is configured: a data source, a {@link Database} or a URL. */
     public boolean hasDatabase() {
-        return dataSource != null || database != null || values.text(Setting.DATABASE_URL) != null;
+        return given.isConfigured(values);
     }
 
     /** The configured {@link Chatmigrate}; fails when no database is configured, a value is invalid or the engine is unknown. */
@@ -260,8 +243,7 @@ public final class ChatmigrateConfiguration {
         }
         String engine = engine();
         MigrationEngineProvider engineProvider = provider != null ? provider : MigrationEngines.byId(engine);
-        Database resolved = database != null ? database : databaseUrl().map(DatabaseUrl::database).orElse(null);
-        DataSource source = dataSource != null ? dataSource : resolved.dataSource(Database.applicationName(engine), connectTimeout());
+        DataSource source = given.dataSource(values, Database.applicationName(engine), connectTimeout());
         MigrationSettings settings = new MigrationSettings(engine, source, schema(), connectTimeout(), lockTimeout(), ddlLockTimeout());
         return new Chatmigrate(new MigrationRunner(settings, engineProvider, adoption(), replicaWait()), enabled(), target(), switchEngine());
     }

@@ -1,11 +1,9 @@
 package dev.chatmigrate.core.fleet;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
+import dev.chatmigrate.core.session.ForwardingDataSource;
 import javax.sql.DataSource;
 
 /**
@@ -54,13 +52,12 @@ final class BoundedConnections {
     }
 
     /** A data source whose connections hold a permit of their server until closed. */
-    private final class Bounded implements DataSource {
+    private final class Bounded extends ForwardingDataSource {
 
-        private final DataSource delegate;
         private final Semaphore permits;
 
         Bounded(DataSource delegate, Semaphore permits) {
-            this.delegate = delegate;
+            super(delegate);
             this.permits = permits;
         }
 
@@ -121,46 +118,6 @@ final class BoundedConnections {
                             }
                         }
                     });
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return delegate.isWrapperFor(type);
-        }
-
-        @Override
-        public String toString() {
-            return delegate.toString();
         }
     }
 }

@@ -7,11 +7,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source that forwards everything but how connections are made to {@code delegate}, whose name it shows. */
-abstract class ForwardingDataSource implements DataSource {
+public abstract class ForwardingDataSource implements DataSource {
 
     protected final DataSource delegate;
 
-    ForwardingDataSource(DataSource delegate) {
+    protected ForwardingDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 

@@ -135,7 +135,7 @@ class SharedDatabaseIT {
             assertThat(result.exitCode()).as("%s", result).isZero();
             assertThat(result.out()).contains("to 5");
             if (engine.equals("liquibase")) {
-                assertThat(scenario.query("select count(*) from databasechangeloglock where locked", "0")).as("lock rows held").isEqualTo("0");
+                assertThat(scenario.query("select count(*) from chatmigrate_changelog_lock where locked", "0")).as("lock rows held").isEqualTo("0");
             }
         }
     }

@@ -46,7 +46,7 @@ class ChatbotStartupTest {
 
         assertThatThrownBy(() -> start("chatmigrate.enabled=false").close())
                 .rootCause().isInstanceOfSatisfying(MigrationException.class,
-                        e -> assertThat(e.kind()).isEqualTo(MigrationException.Kind.SCHEMA_CONFLICT))
+                        e -> assertThat(e.kind()).isEqualTo(MigrationException.Kind.DISABLED_BEHIND))
                 .hasMessageContaining("Migrations are disabled");
         assertThat(query("select count(*) = 0 from information_schema.columns where table_name = 'messages' and column_name = 'token_count'"))
                 .as("version 3 was not applied").isTrue();

@@ -2,14 +2,10 @@ package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.Chatmigrate;
 import dev.chatmigrate.core.fleet.TargetWork;
-import dev.chatmigrate.spi.MigrationException;
 import dev.chatmigrate.spi.SchemaConflictException;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.verifier.DriftReport;
-import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -29,14 +25,9 @@ final class FleetVerification implements TargetWork {
         String schema = chatmigrate.settings().schema();
         StatusReport status = chatmigrate.status();
         int version = status.currentVersion();
-        DriftReport drift;
-        SmokeCheck.Result smoke;
-        try (Connection connection = chatmigrate.runner().connect()) {
-            drift = SchemaVerifier.verify(connection, schema, version);
-            smoke = version >= 2 ? SmokeCheck.run(connection, schema, version) : null;
-        } catch (SQLException e) {
-            throw new MigrationException(MigrationException.Kind.STEP_FAILED, "verify could not read the catalog: " + e.getMessage(), e);
-        }
+        SchemaCheck check = SchemaCheck.of(chatmigrate, version);
+        DriftReport drift = check.drift();
+        SmokeCheck.Result smoke = check.smoke();
         if (!drift.canonicalObjectsMatch()) {
             throw new SchemaConflictException("Schema " + schema + " differs from version " + version + ": " + drift
                     + " chatmigrate verify --schema " + schema + " tells what would fix it.", List.of());

@@ -2,14 +2,9 @@ package dev.chatmigrate.cli;
 
 import dev.chatmigrate.core.MigrationPlan;
 import dev.chatmigrate.schema.ChatbotSchema;
-import dev.chatmigrate.spi.MigrationException;
-import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.verifier.DriftReport;
-import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,16 +40,10 @@ final class VerifyCommand implements Callable<Integer> {
             return FleetCommand.run(root, fleet, Map.of(), "verify", new FleetVerification(strict));
         }
         try (DatabaseSession session = DatabaseSession.open(root.configuration(), root.err())) {
-            MigrationSettings settings = session.settings();
             StatusReport status = session.chatmigrate().status();
-            DriftReport drift;
-            SmokeCheck.Result smoke;
-            try (Connection connection = session.runner().connect()) {
-                drift = SchemaVerifier.verify(connection, settings.schema(), status.currentVersion());
-                smoke = status.currentVersion() >= 2 ? SmokeCheck.run(connection, settings.schema(), status.currentVersion()) : null;
-            } catch (SQLException e) {
-                throw new MigrationException(MigrationException.Kind.STEP_FAILED, "verify could not read the catalog: " + e.getMessage(), e);
-            }
+            SchemaCheck check = SchemaCheck.of(session.chatmigrate(), status.currentVersion());
+            DriftReport drift = check.drift();
+            SmokeCheck.Result smoke = check.smoke();
             if (root.json) {
                 JsonOutput.verification(root.out(), status.engineId(), drift, smoke);
             } else {

@@ -10,6 +10,7 @@ import dev.chatmigrate.spi.PlainMigration;
 import dev.chatmigrate.verifier.SchemaVerifier;
 import dev.chatmigrate.verifier.SmokeCheck;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -114,13 +115,21 @@ public final class Comparison {
         }
     }
 
-    /** Runs the plain engine here with what it prints (Liquibase's summary) sent to the error stream, away from the report. */
+    /**
+     * Runs the plain engine here to make its COMPLETE state, silenced: what it prints (MyBatis its scripts, Liquibase its
+     * summary) and logs through {@code java.util.logging} (plain Liquibase's default) would bury the report. A failure
+     * still reaches the user, as the exception it throws.
+     */
     private void migrateQuietly(PlainMigration plain, String schema) throws Exception {
         PrintStream out = System.out;
-        System.setOut(System.err);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        root.setLevel(java.util.logging.Level.OFF);
         try {
             plain.migrate(database.jdbcUrl(), database.user(), database.password(), schema);
         } finally {
+            root.setLevel(level);
             System.setOut(out);
         }
     }

@@ -76,7 +76,7 @@ class PartitionedAdoptionIT {
             partitions = partitionByHand(connection, method);
             rows = Messages.single(connection, "select count(*) || ' ' || md5(string_agg(id::text, ',' order by id)) from messages");
         }
-        MigrationEngineProvider jdbc = MigrationEngines.byId("jdbc");
+        MigrationEngineProvider jdbc = MigrationEngines.measured("jdbc");
         new MigrationRunner(database.settings("jdbc"), jdbc).migrate();
         try (Connection connection = database.connect()) {
             assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
@@ -117,7 +117,7 @@ class PartitionedAdoptionIT {
                     + " on every partition, found INVALID btree (created_at), missing on partitions " + String.join(", ", missing)
                     + "; run migrate again, which builds it concurrently on each partition that lacks it and attaches it");
 
-            MigrationPlan plan = new MigrationRunner(database.settings("jdbc"), MigrationEngines.byId("jdbc")).plan(4);
+            MigrationPlan plan = new MigrationRunner(database.settings("jdbc"), MigrationEngines.measured("jdbc")).plan(4);
             List<String> steps = new ArrayList<>(plan.adoption().stream().map(AdoptionStep::description).toList());
             assertThat(steps).noneMatch(step -> step.contains("on only messages")).noneMatch(step -> step.contains("partition " + built + " "));
             assertThat(steps).hasSize(missing.size()).contains("rebuilt (left INVALID by an interrupted build) index " + invalid

@@ -139,6 +139,32 @@ class PartitionedAdoptionIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {RANGE, HASH})
+    @DisplayName("a missing foreign key is added on each partition, validated, then on the parent; a missing check is added not valid and validated")
+    void missingConstraintsAreAddedThePartitionedWay(String method) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            List<String> partitions = partitionByHand(connection, method);
+            statement.execute("alter table messages drop constraint fk_messages_conversation_id, drop constraint ck_messages_token_count");
+
+            List<AdoptionStep> steps = SchemaAdoption.plan(connection, "public", VERSION, dev.chatmigrate.core.adoption.AdoptionOptions.DEFAULT).steps();
+            assertThat(steps.stream().map(AdoptionStep::description).filter(d -> d.startsWith("validated constraint fk_messages_conversation_id on partition")))
+                    .hasSize(partitions.size());
+            List<String> sql = steps.stream().map(AdoptionStep::sql).toList();
+            int parent = sql.indexOf("alter table \"public\".messages add constraint fk_messages_conversation_id foreign key (conversation_id)"
+                    + " references \"public\".conversations (id) on delete cascade");
+            assertThat(parent).as("%s", sql).isPositive();
+            assertThat(steps.get(parent).concurrent()).isTrue();
+            assertThat(sql.subList(0, parent).stream().filter(s -> s.endsWith("validate constraint fk_messages_conversation_id"))).hasSize(partitions.size());
+
+            SchemaAdoption.reconcile(connection, "public", VERSION);
+
+            assertThat(SchemaVerifier.verify(connection, "public", VERSION).drifts()).isEmpty();
+            assertThat(Messages.column(connection, "select conrelid::regclass::text from pg_constraint where conname = 'fk_messages_conversation_id'"
+                    + " and conparentid <> 0 and convalidated")).containsExactlyInAnyOrderElementsOf(partitions);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {RANGE, HASH})
     @DisplayName("chatmigrate partition's result verifies clean, and a restart of migrate on it has nothing to do")
     void theConversionsResultVerifiesClean(String method) throws SQLException {
         MigrationEngineProvider flyway = MigrationEngines.byId("flyway");

@@ -9,6 +9,7 @@ import dev.chatmigrate.core.adoption.AdoptionStep;
 import dev.chatmigrate.core.adoption.SchemaAdoption;
 import dev.chatmigrate.core.history.EngineHistories;
 import dev.chatmigrate.core.history.RestartCheck;
+import dev.chatmigrate.core.lock.LockedFacts;
 import dev.chatmigrate.core.partition.MessagesPartitioning;
 import dev.chatmigrate.core.partition.PartitionLayout;
 import dev.chatmigrate.schema.ChatbotSchema;
@@ -165,20 +166,32 @@ class PartitionedAdoptionIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {RANGE, HASH})
-    @DisplayName("chatmigrate partition's result verifies clean, and a restart of migrate on it has nothing to do")
+    @DisplayName("chatmigrate partition's result verifies clean, a restart of migrate on it has nothing to do, and an INVALID parent index sends a restart down the full path")
     void theConversionsResultVerifiesClean(String method) throws SQLException {
         MigrationEngineProvider flyway = MigrationEngines.byId("flyway");
         new MigrationRunner(database.settings("flyway"), flyway).migrate();
         try (Connection connection = database.connect()) {
             SampleRows.insert(connection, "public");
+            assertThat(LockedFacts.read(connection, "public", List.of(), List.of()).messagesPartitioned()).isFalse();
         }
         new MessagesPartitioning(database.settings("flyway"), flyway).run(method.equals(RANGE)
                 ? PartitionLayout.byCreatedAt(PartitionLayout.Interval.MONTH) : PartitionLayout.byConversationId(4));
         try (Connection connection = database.connect()) {
             assertThat(Messages.kind(connection)).isEqualTo("p");
+            assertThat(LockedFacts.read(connection, "public", List.of(), List.of()).messagesPartitioned()).isTrue();
             assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
         }
         assertThat(new MigrationRunner(database.settings("flyway"), flyway).migrate().changedNothing()).isTrue();
+        assertThat(RestartCheck.run(database.settings("flyway").dataSource(), Duration.ofSeconds(15), flyway,
+                EngineHistories.of(MigrationEngines.all()), "public").reaches(ChatbotSchema.LATEST_VERSION)).as("the restart path").isTrue();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("update pg_index set indisvalid = false where indexrelid = '" + INDEX + "'::regclass");
+        }
+        RestartCheck.Outcome restart = RestartCheck.run(database.settings("flyway").dataSource(), Duration.ofSeconds(15), flyway,
+                EngineHistories.of(MigrationEngines.all()), "public");
+        try (Connection handed = restart.connection()) {
+            assertThat(restart.reaches(ChatbotSchema.LATEST_VERSION)).as("the restart path with the partitioned parent index INVALID").isFalse();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Column;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.schema.Index;
+import dev.chatmigrate.schema.Partitioning;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,13 +22,13 @@ import java.util.List;
  * {@link DatabaseState} made by the partitioned table of the same version, rows kept: every canonical column, check and
  * the foreign key by name, {@code pk_messages} on {@code (id, key)}, every canonical index built on the parent (so on
  * every partition). Range partitions are monthly, covering the rows and two months ahead, plus a default partition;
- * hash partitions are {@value #HASH_PARTITIONS}.
+ * hash partitions are {@value #HASH_PARTITIONS}. The forms are {@link ChatbotSchema#PARTITIONINGS}.
  */
 public enum PartitionedMessages {
     /** {@code partition by range (created_at)}, as pg_partman makes it. */
-    RANGE_BY_CREATED_AT("created_at"),
+    RANGE_BY_CREATED_AT(Partitioning.Method.RANGE, "created_at"),
     /** {@code partition by hash (conversation_id)}. */
-    HASH_BY_CONVERSATION_ID("conversation_id");
+    HASH_BY_CONVERSATION_ID(Partitioning.Method.HASH, "conversation_id");
 
     /** How many partitions the hash partitioning has. */
     public static final int HASH_PARTITIONS = 4;
@@ -36,15 +37,21 @@ public enum PartitionedMessages {
     private static final String MESSAGES = ChatbotSchema.MESSAGES;
     private static final String ROWS = "chatmigrate_test_partitioned_rows";
 
-    private final String key;
+    private final Partitioning partitioning;
 
-    PartitionedMessages(String key) {
-        this.key = key;
+    PartitionedMessages(Partitioning.Method method, String key) {
+        this.partitioning = ChatbotSchema.partitioningBy(MESSAGES, key).filter(declared -> declared.method() == method)
+                .orElseThrow(() -> new IllegalStateException("ChatbotSchema declares no partitioning of messages by " + method + " (" + key + ")"));
+    }
+
+    /** The canonical partitioning this form is, as {@link ChatbotSchema#PARTITIONINGS} declares it. */
+    public Partitioning partitioning() {
+        return partitioning;
     }
 
     /** The partition key column. */
     public String key() {
-        return key;
+        return partitioning.key();
     }
 
     /**
@@ -109,16 +116,9 @@ public enum PartitionedMessages {
 
     private String createTable(int version) {
         List<String> parts = new ArrayList<>(ChatbotSchema.columnsAt(MESSAGES, version).stream().map(Column::ddl).toList());
-        for (Constraint primaryKey : constraints(version, Constraint.Kind.PRIMARY_KEY)) {
-            List<String> keyColumns = new ArrayList<>(primaryKey.columns());
-            if (!keyColumns.contains(key)) {
-                keyColumns.add(key);
-            }
-            parts.add("constraint " + primaryKey.name() + " primary key (" + String.join(", ", keyColumns) + ")");
-        }
+        constraints(version, Constraint.Kind.PRIMARY_KEY).forEach(key -> parts.add("constraint " + key.name() + " " + key.ddl()));
         constraints(version, Constraint.Kind.CHECK).forEach(check -> parts.add("constraint " + check.name() + " " + check.ddl()));
-        return "create table {s}." + MESSAGES + " (\n    " + String.join(",\n    ", parts) + "\n) partition by "
-                + (this == RANGE_BY_CREATED_AT ? "range" : "hash") + " (" + key + ")";
+        return "create table {s}." + MESSAGES + " (\n    " + String.join(",\n    ", parts) + "\n) partition by " + partitioning.clause();
     }
 
     private List<String> partitionStatements(Connection connection) throws SQLException {
@@ -164,7 +164,7 @@ public enum PartitionedMessages {
                 + HASH_PARTITIONS + ", remainder " + remainder + ")";
     }
 
-    private static List<Constraint> constraints(int version, Constraint.Kind kind) {
-        return ChatbotSchema.constraintsAt(MESSAGES, version).stream().filter(c -> c.kind() == kind).toList();
+    private List<Constraint> constraints(int version, Constraint.Kind kind) {
+        return ChatbotSchema.constraintsAt(MESSAGES, version, partitioning).stream().filter(c -> c.kind() == kind).toList();
     }
 }

@@ -56,6 +56,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * }
  * }</pre>
  *
+ * The group {@code PartitionedMessagesGroup} runs the states again on a partitioned {@code messages}, once per
+ * canonical partitioning ({@link PartitionedMessages}), so every engine passes them without code of its own.
  * Test names cite the clause they check; clauses that need an optional {@link Capability} are skipped
  * visibly when the engine does not declare it. {@code BrokenEnginesFailTheContractTest} proves that
  * every clause fails for an engine that breaks it. The class is longer than the usual ~300 lines on

@@ -9,6 +9,8 @@ import dev.chatmigrate.core.adoption.AdoptionStep;
 import dev.chatmigrate.core.adoption.SchemaAdoption;
 import dev.chatmigrate.core.history.EngineHistories;
 import dev.chatmigrate.core.history.RestartCheck;
+import dev.chatmigrate.core.partition.MessagesPartitioning;
+import dev.chatmigrate.core.partition.PartitionLayout;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Column;
 import dev.chatmigrate.schema.Constraint;
@@ -133,6 +135,24 @@ class PartitionedAdoptionIT {
             assertThat(Messages.single(connection, "select '" + built + "_created_at_idx'::regclass::oid")).isEqualTo(builtOid);
             assertThat(attachedPartitions(connection, INDEX)).containsExactlyInAnyOrderElementsOf(partitions);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {RANGE, HASH})
+    @DisplayName("chatmigrate partition's result verifies clean, and a restart of migrate on it has nothing to do")
+    void theConversionsResultVerifiesClean(String method) throws SQLException {
+        MigrationEngineProvider flyway = MigrationEngines.byId("flyway");
+        new MigrationRunner(database.settings("flyway"), flyway).migrate();
+        try (Connection connection = database.connect()) {
+            SampleRows.insert(connection, "public");
+        }
+        new MessagesPartitioning(database.settings("flyway"), flyway).run(method.equals(RANGE)
+                ? PartitionLayout.byCreatedAt(PartitionLayout.Interval.MONTH) : PartitionLayout.byConversationId(4));
+        try (Connection connection = database.connect()) {
+            assertThat(Messages.kind(connection)).isEqualTo("p");
+            assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
+        }
+        assertThat(new MigrationRunner(database.settings("flyway"), flyway).migrate().changedNothing()).isTrue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Index;
 import dev.chatmigrate.schema.SchemaVersion;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.Capability;
@@ -21,6 +22,10 @@ import dev.chatmigrate.testing.FreshDatabase;
 import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.testing.engines.OpenCountingProvider;
 import dev.chatmigrate.testing.states.DatabaseState;
+import dev.chatmigrate.testing.states.HalfBuiltIndex;
+import dev.chatmigrate.testing.states.PartitionedCatalog;
+import dev.chatmigrate.testing.states.PartitionedMessages;
+import dev.chatmigrate.testing.states.SampleRows;
 import dev.chatmigrate.verifier.DataFingerprint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,6 +39,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract every chatmigrate engine fulfils: only what an engine can break. Each clause runs the
@@ -48,6 +56,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * The group {@code PartitionedMessagesGroup} runs the states again on a partitioned {@code messages}, once per
+ * canonical partitioning ({@link PartitionedMessages}), so every engine passes them without code of its own.
  * Test names cite the clause they check; clauses that need an optional {@link Capability} are skipped
  * visibly when the engine does not declare it. {@code BrokenEnginesFailTheContractTest} proves that
  * every clause fails for an engine that breaks it. The class is longer than the usual ~300 lines on
@@ -412,6 +422,130 @@ public abstract class MigrationEngineContract {
             assertThat(failures).as("warm-up failures").isEmpty();
             assertThat(report.versionAfter()).isEqualTo(LATEST);
             probe().assertSchemaIs(LATEST);
+        }
+    }
+
+    @Nested
+    @ParameterizedClass(name = "{0}")
+    @EnumSource(PartitionedMessages.class)
+    @DisplayName("Partitioned messages (range by created_at, hash by conversation_id): adopted, verified, migrated, downgraded")
+    class PartitionedMessagesGroup {
+
+        @Parameter
+        PartitionedMessages partitioning;
+
+        /** Makes {@code state}, then partitions its messages at {@code version}. */
+        private void preparePartitioned(DatabaseState state, int version) throws SQLException {
+            prepare(state);
+            partitioning.partition(settings(), version);
+        }
+
+        private void assertIndexesOnEveryPartition(int version) throws SQLException {
+            try (Connection connection = database.connect()) {
+                assertThat(PartitionedCatalog.missingPartitionIndexes(connection, settings().schema(), version)).as("indexes partitions lack").isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("c17: BEHIND, then partitioned, is upgraded by the missing versions, verifies, rows kept, every index on every partition")
+        void c17_partitionedBehindIsUpgraded() throws SQLException {
+            preparePartitioned(DatabaseState.BEHIND, DatabaseState.BEHIND_VERSION);
+            DataFingerprint before = probe().fingerprint();
+
+            MigrationReport report = migrateAndVerify(LATEST);
+
+            assertThat(versions(report)).isEqualTo(versionsAfter(DatabaseState.BEHIND_VERSION, LATEST));
+            assertThat(probe().fingerprint()).isEqualTo(before);
+            assertIndexesOnEveryPartition(LATEST);
+        }
+
+        @Test
+        @DisplayName("c18: UNTRACKED, then partitioned (no history), is adopted and completed, verifies, rows kept")
+        void c18_partitionedUntrackedIsAdopted() throws SQLException {
+            preparePartitioned(DatabaseState.UNTRACKED, ChatbotSchema.table(ChatbotSchema.MESSAGES).version());
+            DataFingerprint before = probe().fingerprint();
+
+            migrateAndVerify(LATEST);
+
+            assertThat(probe().fingerprint()).isEqualTo(before);
+            assertThat(runner().status().currentVersion()).isEqualTo(LATEST);
+            assertIndexesOnEveryPartition(LATEST);
+        }
+
+        @Test
+        @DisplayName("c19: COMPLETE, then partitioned: a restart applies nothing and changes nothing")
+        void c19_partitionedRestartIsNoOp() throws SQLException {
+            preparePartitioned(DatabaseState.COMPLETE, LATEST);
+            String before = probe().catalog();
+
+            MigrationReport again = migrateAndVerify(LATEST);
+
+            assertThat(again.steps()).isEmpty();
+            assertThat(again.changedNothing()).as("adoption notes %s", again.adoption()).isTrue();
+            assertThat(probe().catalog()).isEqualTo(before);
+        }
+
+        @Test
+        @DisplayName("c20: partitioned, downgraded to the BEHIND version and upgraded again, verifies both ways, rows kept")
+        void c20_partitionedDowngradeAndUpgrade() throws SQLException {
+            assumeCapable(Capability.NATIVE_DOWNGRADE, Capability.EMULATED_DOWNGRADE);
+            preparePartitioned(DatabaseState.BEHIND, DatabaseState.BEHIND_VERSION);
+            DataFingerprint before = probe().fingerprint();
+            migrateAndVerify(LATEST);
+
+            MigrationReport down = runner().downgrade(DatabaseState.BEHIND_VERSION, false);
+            assertThat(down.versionAfter()).isEqualTo(DatabaseState.BEHIND_VERSION);
+            probe().assertSchemaIs(DatabaseState.BEHIND_VERSION);
+            assertThat(probe().fingerprint()).isEqualTo(before);
+
+            MigrationReport up = migrateAndVerify(LATEST);
+            assertThat(versions(up)).isEqualTo(versionsAfter(DatabaseState.BEHIND_VERSION, LATEST));
+            assertThat(probe().fingerprint()).isEqualTo(before);
+            assertIndexesOnEveryPartition(LATEST);
+        }
+
+        @Test
+        @DisplayName("c21: an index build a crash left half done on the partitions is completed, the partition index already attached kept")
+        void c21_halfBuiltIndexIsCompleted() throws SQLException {
+            Index concurrent = ChatbotSchema.INDEXES.stream().filter(index -> index.buildMode() == Index.BuildMode.CONCURRENTLY).findFirst().orElseThrow();
+            int before = concurrent.version() - 1;
+            runner().migrate(before);
+            try (Connection connection = database.connect()) {
+                SampleRows.insert(connection, settings().schema());
+            }
+            partitioning.partition(settings(), before);
+            HalfBuiltIndex half = HalfBuiltIndex.leave(settings(), concurrent);
+            DataFingerprint rows = probe().fingerprint();
+            long attached = oid(half.attachedPartitionIndex());
+
+            MigrationReport report = migrateAndVerify(LATEST);
+
+            assertThat(versions(report)).isEqualTo(versionsAfter(before, LATEST));
+            assertThat(oid(half.attachedPartitionIndex())).as("oid of %s", half.attachedPartitionIndex()).isEqualTo(attached);
+            assertThat(probe().fingerprint()).isEqualTo(rows);
+            assertIndexesOnEveryPartition(LATEST);
+        }
+
+        @Test
+        @DisplayName("c22: a partition created after the migrate carries every canonical index, and the schema still verifies")
+        void c22_laterPartitionCarriesTheIndexes() throws SQLException {
+            preparePartitioned(DatabaseState.BEHIND, DatabaseState.BEHIND_VERSION);
+            migrateAndVerify(LATEST);
+
+            String added = partitioning.addPartition(settings());
+
+            try (Connection connection = database.connect()) {
+                assertThat(PartitionedCatalog.attachedIndexes(connection, settings().schema(), added)).as("indexes of %s", added)
+                        .containsAll(ChatbotSchema.indexesAt(ChatbotSchema.MESSAGES, LATEST).stream().map(Index::name).toList());
+            }
+            probe().assertSchemaIs(LATEST);
+            assertIndexesOnEveryPartition(LATEST);
+        }
+
+        private long oid(String relation) throws SQLException {
+            try (Connection connection = database.connect()) {
+                return PartitionedCatalog.oid(connection, settings().schema(), relation);
+            }
         }
     }
 }

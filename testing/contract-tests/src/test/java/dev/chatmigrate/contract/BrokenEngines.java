@@ -3,6 +3,7 @@ package dev.chatmigrate.contract;
 import dev.chatmigrate.core.baseline.JdbcBaselineProvider;
 import dev.chatmigrate.testing.states.DatabaseState;
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Index;
 import dev.chatmigrate.spi.Capability;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationEngineProvider;
@@ -81,6 +82,40 @@ final class BrokenEngines {
         protected String upScript(int version) {
             return (version == DatabaseState.BEHIND_VERSION + 1 ? "delete from messages;\n" : "") + super.upScript(version);
         }
+    }
+
+    /** The index built concurrently (version 4's) is dropped and built anew by its version, whatever it finds. */
+    static final class RebuildsTheIndex extends JdbcBaselineProvider {
+        @Override
+        protected String upScript(int version) {
+            Index index = concurrentIndex();
+            return (version == index.version() ? "drop index if exists " + index.name() + ";\n" : "") + super.upScript(version);
+        }
+    }
+
+    /**
+     * The index built concurrently (version 4's) is dropped from the parent and built on each partition that exists,
+     * so that a partition created later has none (nor has the parent).
+     */
+    static final class IndexesEachPartitionOnly extends JdbcBaselineProvider {
+        @Override
+        protected String upScript(int version) {
+            Index index = concurrentIndex();
+            if (version != index.version()) {
+                return super.upScript(version);
+            }
+            String columns = String.join(", ", index.columns());
+            return "drop index if exists " + index.name() + ";\n"
+                    + "do $$ declare p regclass; begin\n"
+                    + "  for p in select inhrelid::regclass from pg_inherits where inhparent = 'messages'::regclass loop\n"
+                    + "    execute format('create index on %s (" + columns + ")', p);\n"
+                    + "  end loop;\n"
+                    + "end $$";
+        }
+    }
+
+    private static Index concurrentIndex() {
+        return ChatbotSchema.INDEXES.stream().filter(index -> index.buildMode() == Index.BuildMode.CONCURRENTLY).findFirst().orElseThrow();
     }
 
     /** Undo that does nothing: downgrades leave the newer objects behind. */

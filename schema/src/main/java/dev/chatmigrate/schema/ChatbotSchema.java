@@ -1,6 +1,7 @@
 package dev.chatmigrate.schema;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -130,12 +131,12 @@ public final class ChatbotSchema {
     }
 
     /** The canonical partitioning of {@code table} that {@code pg_get_partkeydef} prints as {@code definition}, if it is one. */
-    public static java.util.Optional<Partitioning> partitioning(String table, String definition) {
+    public static Optional<Partitioning> partitioning(String table, String definition) {
         return PARTITIONINGS.stream().filter(p -> p.table().equals(table) && p.definition().equals(definition)).findFirst();
     }
 
     /** The canonical partitioning of {@code table} by the column {@code key}, if there is one. */
-    public static java.util.Optional<Partitioning> partitioningBy(String table, String key) {
+    public static Optional<Partitioning> partitioningBy(String table, String key) {
         return PARTITIONINGS.stream().filter(p -> p.table().equals(table) && p.key().equals(key)).findFirst();
     }
 

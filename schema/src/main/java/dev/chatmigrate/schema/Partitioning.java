@@ -2,6 +2,7 @@ package dev.chatmigrate.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A canonical way to partition a table: its method and key, as {@code pg_get_partkeydef} prints them. On a table
@@ -24,7 +25,7 @@ public record Partitioning(String table, Method method, String key) {
 
     /** As a {@code partition by} clause writes it, such as {@code range (created_at)}. */
     public String clause() {
-        return method.name().toLowerCase(java.util.Locale.ROOT) + " (" + key + ")";
+        return method.name().toLowerCase(Locale.ROOT) + " (" + key + ")";
     }
 
     /**

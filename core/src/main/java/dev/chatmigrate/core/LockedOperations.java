@@ -69,10 +69,14 @@ final class LockedOperations {
 
     /**
      * Opens the engine only once the lock is held and existing tables are adopted, so a refusal leaves no trace; its
-     * first connection is the work connection ({@link HandedOverConnection}).
+     * first connection is the work connection ({@link HandedOverConnection}). The engine is told whether
+     * {@code messages} is partitioned, as read under the lock ({@link LockedFacts#messagesPartitioned()}), so that its
+     * scripts take that layout's form ({@code ScriptPlaceholders}).
      */
-    <T> T withEngine(Connection work, Function<MigrationEngine, T> operation) {
-        try (MigrationEngine engine = provider.open(online.withDataSource(new HandedOverConnection(online.dataSource(), work)))) {
+    <T> T withEngine(Connection work, LockedFacts facts, Function<MigrationEngine, T> operation) {
+        MigrationSettings engineSettings = online.withDataSource(new HandedOverConnection(online.dataSource(), work))
+                .withPartitionedMessages(facts.messagesPartitioned());
+        try (MigrationEngine engine = provider.open(engineSettings)) {
             return operation.apply(engine);
         }
     }

@@ -135,7 +135,7 @@ public final class MigrationRunner {
                 return engineSwitch.complete(new MigrationReport(provider.id(), verified.getAsInt(), verified.getAsInt(), List.of(), Duration.ZERO, List.of()))
                         .withHost(ServerAddress.of(connection));
             }
-            MigrationReport report = engineSwitch.complete(locked.withEngine(connection, engine -> engine.migrate(target)).withAdoptionFirst(adopted));
+            MigrationReport report = engineSwitch.complete(locked.withEngine(connection, facts, engine -> engine.migrate(target)).withAdoptionFirst(adopted));
             // under the lock: a migrator that waited for it finds the standbys with the new schema
             return ReplicaWait.await(connection, report.withHost(ServerAddress.of(connection)), settings.schema(), facts.standbys(), replicaWait);
         });
@@ -170,7 +170,7 @@ public final class MigrationRunner {
         TargetVersion.require(target, 0, "downgrade");
         return locked.run("downgrade", null, true, Preflight.downgrade(), (connection, facts, retry) -> {
             locked.engineSwitch(connection).requireSoleHistory();
-            return locked.withEngine(connection, engine -> {
+            return locked.withEngine(connection, facts, engine -> {
                 int current = engine.status().currentVersion();
                 if (!allowDataLoss && target < current) {
                     DataLossGuard.check(connection, settings.schema(), current, target);
@@ -183,14 +183,14 @@ public final class MigrationRunner {
     /** The engine's view of which versions are applied and pending. */
     public StatusReport status() {
         return locked.run("status", null, false, Preflight.read("status"), (connection, facts, retry) -> {
-            StatusReport status = locked.engineSwitch(connection).explain(locked.withEngine(connection, MigrationEngine::status));
+            StatusReport status = locked.engineSwitch(connection).explain(locked.withEngine(connection, facts, MigrationEngine::status));
             return facts.standbys() == 0 ? status : status.withStandbys(Standbys.againstCurrentPosition(connection));
         });
     }
 
     /** The engine's check of its history against its scripts. */
     public ValidationReport validate() {
-        return locked.run("validate", null, true, Preflight.read("validate"), (connection, facts, retry) -> locked.withEngine(connection, MigrationEngine::validate));
+        return locked.run("validate", null, true, Preflight.read("validate"), (connection, facts, retry) -> locked.withEngine(connection, facts, MigrationEngine::validate));
     }
 
     /** A connection from the settings' data source, retried while the database wakes up, for tools that read the schema. */

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
  * data-loss guard, data fingerprints, help texts and tests all read this declaration; each engine's
  * scripts build exactly it, which {@code CanonicalScriptsTest} proves version by version, up and down.
  * Adding a version means adding it here and to each engine's scripts. See {@code docs/design.md}.
+ * {@code messages} may also be partitioned in one of the canonical forms {@link #PARTITIONINGS} declares, whose
+ * objects derive from the plain ones (see {@code docs/design.md}, "A partitioned messages").
  *
  * <p>Types are spelled as {@code format_type} prints them, defaults as {@code pg_get_expr} and
  * constraint definitions as {@code pg_get_constraintdef}, so that comparing with the catalog is plain
@@ -77,6 +79,14 @@ public final class ChatbotSchema {
                     Index.BuildMode.IN_TRANSACTION, 2),
             new Index(MESSAGES, "ix_messages_created_at", List.of("created_at"), Index.BuildMode.CONCURRENTLY, 4));
 
+    /**
+     * The canonical partitioned forms of {@code messages}: by range of {@code created_at} or by hash of
+     * {@code conversation_id}. The objects of a partitioned table derive from the plain ones ({@link Partitioning}).
+     */
+    public static final List<Partitioning> PARTITIONINGS = List.of(
+            new Partitioning(MESSAGES, Partitioning.Method.RANGE, "created_at"),
+            new Partitioning(MESSAGES, Partitioning.Method.HASH, "conversation_id"));
+
     private ChatbotSchema() {
     }
 
@@ -112,6 +122,21 @@ public final class ChatbotSchema {
     /** The constraints of {@code table} at {@code version}. */
     public static List<Constraint> constraintsAt(String table, int version) {
         return CONSTRAINTS.stream().filter(c -> c.table().equals(table) && c.version() <= version).toList();
+    }
+
+    /** The constraints of {@code table} at {@code version} when it is partitioned as {@code partitioning} says. */
+    public static List<Constraint> constraintsAt(String table, int version, Partitioning partitioning) {
+        return constraintsAt(table, version).stream().map(partitioning::applyTo).toList();
+    }
+
+    /** The canonical partitioning of {@code table} that {@code pg_get_partkeydef} prints as {@code definition}, if it is one. */
+    public static java.util.Optional<Partitioning> partitioning(String table, String definition) {
+        return PARTITIONINGS.stream().filter(p -> p.table().equals(table) && p.definition().equals(definition)).findFirst();
+    }
+
+    /** The canonical partitioning of {@code table} by the column {@code key}, if there is one. */
+    public static java.util.Optional<Partitioning> partitioningBy(String table, String key) {
+        return PARTITIONINGS.stream().filter(p -> p.table().equals(table) && p.key().equals(key)).findFirst();
     }
 
     /** The indexes of {@code table} at {@code version}. */

@@ -26,4 +26,13 @@ public final class ScriptPlaceholders {
     public static Map<String, String> values(MigrationSettings settings) {
         return values(settings.partitionedMessages());
     }
+
+    /** {@code script} with each {@code ${name}} of a placeholder replaced by its value in {@code values}, for engines that run scripts themselves. */
+    public static String replaceIn(String script, Map<String, String> values) {
+        String replaced = script;
+        for (Map.Entry<String, String> placeholder : values.entrySet()) {
+            replaced = replaced.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        return replaced;
+    }
 }

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The chatbot tables of one schema as verification compares them, read with {@link Catalog}: columns, constraints as
- * {@code pg_get_constraintdef} prints them ({@code NOT VALID} included) and the indexes no constraint owns.
+ * {@code pg_get_constraintdef} prints them ({@code NOT VALID} included), the indexes no constraint owns (on a
+ * partitioned table with the partitions that lack them) and the partition key.
  */
 public final class ActualSchema {
 
@@ -26,8 +27,8 @@ public final class ActualSchema {
             catalog.constraints(table).forEach(constraint -> constraints.put(constraint.name(), constraint.printed()));
             Map<String, IndexShape> indexes = new TreeMap<>();
             catalog.indexes(table).stream().filter(index -> !index.constraintBacked())
-                    .forEach(index -> indexes.put(index.name(), new IndexShape(index.definition(), index.valid())));
-            tables.put(table, new TableShape(columns, constraints, indexes));
+                    .forEach(index -> indexes.put(index.name(), new IndexShape(index.definition(), index.valid(), index.partitionsWithout())));
+            tables.put(table, new TableShape(columns, constraints, indexes, catalog.partitionKey(table).orElse("")));
         }
         return tables;
     }
@@ -36,7 +37,7 @@ public final class ActualSchema {
     public static String describe(Connection connection, String schema) throws SQLException {
         StringBuilder text = new StringBuilder();
         read(connection, schema).forEach((table, shape) -> {
-            text.append("table ").append(table).append('\n');
+            text.append("table ").append(table).append(shape.partitioned() ? " partitioned by " + shape.partitionKey() : "").append('\n');
             shape.columns().forEach((name, column) -> text.append("  column ").append(name).append(' ').append(column).append('\n'));
             shape.constraints().forEach((name, definition) -> text.append("  constraint ").append(name).append(' ').append(definition).append('\n'));
             shape.indexes().forEach((name, index) -> text.append("  index ").append(name).append(' ').append(index).append('\n'));

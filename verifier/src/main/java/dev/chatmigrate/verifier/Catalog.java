@@ -20,6 +20,9 @@ import java.util.Set;
  * unqualified and read the same in every schema: in the caller's transaction when there is one (the setting lasts
  * until it ends), otherwise in a transaction of its own, rolled back.
  *
+ * <p>Of a partitioned table it reads the partition key, the partitions, which partitions each index lacks (has no
+ * index attached to it) and the partitions' own indexes; see {@code docs/design.md}, "A partitioned messages".
+ *
  * <p>Types are compared by type and normalised modifier: a timestamp's precision 6 (microseconds, the most
  * PostgreSQL stores) is the same as none, so Hibernate's {@code timestamp(6) with time zone} reads as
  * {@code timestamp with time zone}.
@@ -33,6 +36,12 @@ public final class Catalog {
     private final Map<String, Map<String, ActualColumn>> columns = new LinkedHashMap<>();
     private final List<ActualConstraint> constraints = new ArrayList<>();
     private final List<ActualIndex> indexes = new ArrayList<>();
+    /** Per partitioned table, its partition key as {@code pg_get_partkeydef} prints it. */
+    private final Map<String, String> partitionKeys = new LinkedHashMap<>();
+    /** Per partitioned table, its partitions by name. */
+    private final Map<String, List<String>> partitions = new LinkedHashMap<>();
+    /** The indexes of the partitions of a partitioned chatbot table. */
+    private final List<ActualIndex> partitionIndexes = new ArrayList<>();
 
     private Catalog() {
     }
@@ -60,16 +69,23 @@ public final class Catalog {
         query(connection, schema, "select c.relname, a.attname, " + NORMALISED_TYPE + ", format_type(a.atttypid, null),"
                 + " case when a.atttypid = 'varchar'::regtype and a.atttypmod >= 4 then a.atttypmod - 4 else -1 end,"
                 + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-                + " pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname), a.attidentity <> ''"
+                + " pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname), a.attidentity <> '',"
+                + " pg_get_partkeydef(c.oid), array(select p.relname::text from pg_inherits h join pg_class p on p.oid = h.inhrelid"
+                + "   where h.inhparent = c.oid order by p.relname::text)"
                 + """
                  from pg_attribute a
                 join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
                 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
                 where n.nspname = ? and c.relname in ('conversations', 'messages') and c.relkind in ('r', 'p')
-                  and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum""", row -> catalog.columns
-                .computeIfAbsent(row.getString(1), table -> new LinkedHashMap<>())
-                .put(row.getString(2), new ActualColumn(row.getString(3), row.getString(4), row.getInt(5), row.getBoolean(6),
-                        row.getString(7), row.getString(8), row.getBoolean(9))));
+                  and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum""", row -> {
+            catalog.columns.computeIfAbsent(row.getString(1), table -> new LinkedHashMap<>())
+                    .put(row.getString(2), new ActualColumn(row.getString(3), row.getString(4), row.getInt(5), row.getBoolean(6),
+                            row.getString(7), row.getString(8), row.getBoolean(9)));
+            if (row.getString(10) != null) {
+                catalog.partitionKeys.put(row.getString(1), row.getString(10));
+                catalog.partitions.put(row.getString(1), strings(row.getArray(11)));
+            }
+        });
         query(connection, schema, """
                 select c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid),
                        array(select a.attname from unnest(k.conkey) with ordinality u(num, pos)
@@ -88,13 +104,21 @@ public final class Catalog {
                        am.amname = 'btree' and not x.indisunique and x.indpred is null and x.indexprs is null
                          and not exists (select 1 from unnest(x.indclass::oid[]) oc join pg_opclass o on o.oid = oc where not o.opcdefault),
                        exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid),
-                       substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ') + 7)
+                       substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ') + 7),
+                       array(select p.relname::text from pg_inherits h join pg_class p on p.oid = h.inhrelid
+                             where h.inhparent = x.indrelid and not exists (select 1 from pg_inherits ih join pg_index px on px.indexrelid = ih.inhrelid
+                                   where ih.inhparent = x.indexrelid and px.indrelid = h.inhrelid) order by p.relname::text),
+                       (select pi.relname from pg_inherits ih join pg_class pi on pi.oid = ih.inhparent where ih.inhrelid = x.indexrelid),
+                       t.relname in ('conversations', 'messages')
                 from pg_index x
                 join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
                 join pg_namespace n on n.oid = t.relnamespace join pg_am am on am.oid = i.relam
-                where n.nspname = ? and t.relname in ('conversations', 'messages') order by i.relname""", row -> catalog.indexes
+                where n.nspname = ? and (t.relname in ('conversations', 'messages') or t.oid in (select h.inhrelid from pg_inherits h
+                      join pg_class m on m.oid = h.inhparent where m.relname = 'messages' and m.relnamespace = n.oid and m.relkind = 'p'))
+                order by i.relname""", row -> (row.getBoolean(10) ? catalog.indexes : catalog.partitionIndexes)
                 .add(new ActualIndex(row.getString(1), row.getString(2), strings(row.getArray(3)), row.getBoolean(4),
-                        row.getBoolean(5) && !row.getBoolean(6), row.getBoolean(6), row.getString(7))));
+                        row.getBoolean(5) && !row.getBoolean(6), row.getBoolean(6), row.getString(7), strings(row.getArray(8)),
+                        row.getString(9))));
         return catalog;
     }
 
@@ -124,6 +148,21 @@ public final class Catalog {
     /** The table's indexes, by name, those of constraints included. */
     public List<ActualIndex> indexes(String table) {
         return indexes.stream().filter(i -> i.table().equals(table)).toList();
+    }
+
+    /** The table's partition key as {@code pg_get_partkeydef} prints it, such as {@code RANGE (created_at)}; empty for a plain table. */
+    public Optional<String> partitionKey(String table) {
+        return Optional.ofNullable(partitionKeys.get(table));
+    }
+
+    /** The partitions of a partitioned table, by name; empty for a plain one. */
+    public List<String> partitions(String table) {
+        return partitions.getOrDefault(table, List.of());
+    }
+
+    /** The indexes of {@code partition}, a partition of a partitioned chatbot table, by name. */
+    public List<ActualIndex> partitionIndexes(String partition) {
+        return partitionIndexes.stream().filter(i -> i.table().equals(partition)).toList();
     }
 
     private interface RowHandler {

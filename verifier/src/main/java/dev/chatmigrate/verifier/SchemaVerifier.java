@@ -1,5 +1,8 @@
 package dev.chatmigrate.verifier;
 
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Partitioning;
+import java.util.Optional;
 import java.util.Set;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +15,9 @@ import java.util.TreeSet;
 /**
  * Compares the chatbot tables of a schema with {@link ExpectedSchema} and reports every difference. A canonical
  * constraint left {@code NOT VALID} (its existing rows never checked, as an interrupted adoption leaves it) is a
- * difference too, which says how to validate it.
+ * difference too, which says how to validate it. A partitioned table is compared with its canonical partitioned form
+ * ({@link ChatbotSchema#PARTITIONINGS}): another partition key is a difference, and so is a canonical index that is
+ * INVALID or missing on a partition (see {@code docs/design.md}, "A partitioned messages").
  */
 public final class SchemaVerifier {
 
@@ -37,6 +42,15 @@ public final class SchemaVerifier {
                 continue;
             }
             String qualified = schema.equals("public") ? table : schema + "." + table;
+            if (have.partitioned()) {
+                Optional<Partitioning> canonical = ChatbotSchema.partitioning(table, have.partitionKey());
+                if (canonical.isPresent()) {
+                    want = ExpectedSchema.partitioned(table, version, canonical.get());
+                } else {
+                    drifts.add(new Drift(table, "partitioning", canonicalPartitionings(table), have.partitionKey(), "a partitioned " + table
+                            + " must be partitioned in a canonical form; see docs/troubleshooting.md, \"Drift on a partitioned messages\""));
+                }
+            }
             compare(drifts, table, qualified, "column", want.columns(), have.columns());
             compare(drifts, table, qualified, "constraint", want.constraints(), have.constraints());
             compare(drifts, table, qualified, "index", want.indexes(), have.indexes());
@@ -52,10 +66,20 @@ public final class SchemaVerifier {
             if (kind.equals("constraint") && want != null && (want + NOT_VALID).equals(have)) {
                 drifts.add(new Drift(table, kind + " " + name, want + ", validated", have.toString(), "its existing rows were never checked:"
                         + " run migrate again, which validates it, or alter table " + qualified + " validate constraint " + name));
+            } else if (want instanceof IndexShape index && have instanceof IndexShape found && index.definition().equals(found.definition())
+                    && !found.partitionsWithout().isEmpty()) {
+                drifts.add(new Drift(table, kind + " " + name, want + " on every partition", found.toString(),
+                        "run migrate again, which builds it concurrently on each partition that lacks it and attaches it"));
             } else if (!Objects.equals(want, have)) {
                 drifts.add(new Drift(table, kind + " " + name, want == null ? "absent" : want.toString(), have == null ? "absent" : have.toString()));
             }
         }
+    }
+
+    /** What a partitioned {@code table} may be partitioned by, such as {@code not partitioned, RANGE (created_at) or HASH (conversation_id)}. */
+    private static String canonicalPartitionings(String table) {
+        return "not partitioned, " + String.join(" or ", ChatbotSchema.PARTITIONINGS.stream().filter(p -> p.table().equals(table))
+                .map(Partitioning::definition).toList());
     }
 
     private static TreeSet<String> union(Set<String> a, Set<String> b) {

@@ -1,6 +1,7 @@
 package dev.chatmigrate.core.adoption;
 
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Partitioning;
 import dev.chatmigrate.spi.SchemaTables;
 import dev.chatmigrate.spi.Sql;
 import java.sql.Connection;
@@ -78,6 +79,11 @@ final class AdoptionWork {
     /** Whether the table is one adoption reconciles at the target. */
     boolean adopts(String table) {
         return catalog.hasTable(table) && ChatbotSchema.table(table).version() <= target;
+    }
+
+    /** The canonical partitioning of {@code table}, when it is partitioned so; empty for a plain table (or another partitioning). */
+    java.util.Optional<Partitioning> partitioning(String table) {
+        return catalog.partitionKey(table).flatMap(key -> ChatbotSchema.partitioning(table, key));
     }
 
     /** Whether every column exists (or is being added) with a type that becomes the canonical one. */

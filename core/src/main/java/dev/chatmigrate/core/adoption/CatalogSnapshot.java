@@ -21,8 +21,10 @@ final class CatalogSnapshot {
     private final Map<String, Map<String, ActualColumn>> columns = new LinkedHashMap<>();
     private final List<ActualConstraint> constraints = new ArrayList<>();
     private final List<ActualIndex> indexes = new ArrayList<>();
+    private final Catalog catalog;
 
     private CatalogSnapshot(Catalog catalog) {
+        this.catalog = catalog;
         for (String table : catalog.tables()) {
             columns.put(table, new LinkedHashMap<>(catalog.columns(table)));
             constraints.addAll(catalog.constraints(table));
@@ -53,6 +55,21 @@ final class CatalogSnapshot {
 
     List<ActualIndex> indexes(String table) {
         return indexes.stream().filter(i -> i.table().equals(table)).toList();
+    }
+
+    /** The table's partition key as {@code pg_get_partkeydef} prints it; empty for a plain table. */
+    Optional<String> partitionKey(String table) {
+        return catalog.partitionKey(table);
+    }
+
+    /** The partitions of a partitioned table, by name. */
+    List<String> partitions(String table) {
+        return catalog.partitions(table);
+    }
+
+    /** The indexes of a partition of a partitioned chatbot table. */
+    List<ActualIndex> partitionIndexes(String partition) {
+        return catalog.partitionIndexes(partition);
     }
 
     /** Plans what follows as if an earlier step had already made the column {@code column}. */

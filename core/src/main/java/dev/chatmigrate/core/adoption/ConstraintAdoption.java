@@ -3,6 +3,7 @@ package dev.chatmigrate.core.adoption;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.schema.Index;
+import dev.chatmigrate.schema.Partitioning;
 import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.verifier.ActualConstraint;
 import dev.chatmigrate.verifier.ActualIndex;
@@ -19,7 +20,9 @@ import java.util.Set;
  * created; objects the canonical schema does not have are left in place and reported. A check or foreign key is
  * added {@code not valid} in the transaction (catalog only, a brief lock) and validated after it commits, while the
  * chatbot writes; one left {@code not valid} (an interrupted run) is validated the same way once its rows are checked.
- * A primary key cannot be {@code not valid}: it is added, building its index, in the transaction.
+ * A primary key cannot be {@code not valid}: it is added, building its index, in the transaction. On a table
+ * partitioned in a canonical form the primary key is the partitioned one, and indexes and the foreign key are built by
+ * the per-partition idioms ({@link PartitionedAdoption}).
  */
 final class ConstraintAdoption {
 
@@ -30,16 +33,28 @@ final class ConstraintAdoption {
     private final String table;
     private final String alter;
     private final Set<String> claimed = new HashSet<>();
+    /** The per-partition idioms, when the table is partitioned in a canonical form; empty for a plain table. */
+    private final Optional<PartitionedAdoption> partitioned;
 
     private ConstraintAdoption(AdoptionWork work, String table) {
         this.work = work;
         this.table = table;
         this.alter = "alter table " + work.qualified(table);
+        this.partitioned = work.partitioning(table).map(p -> new PartitionedAdoption(work, table));
     }
 
     static void plan(AdoptionWork work, String table) throws SQLException {
+        Optional<String> partitionKey = work.catalog.partitionKey(table);
+        if (partitionKey.isPresent() && work.partitioning(table).isEmpty()) {
+            work.conflict("table " + table + ": expected not partitioned, " + String.join(" or ", ChatbotSchema.PARTITIONINGS.stream()
+                    .filter(p -> p.table().equals(table)).map(Partitioning::definition).toList()) + ", found partitioned by " + partitionKey.get()
+                    + "; partition it in a canonical form (chatmigrate partition) or by hand, see docs/design.md");
+            return;
+        }
         ConstraintAdoption planner = new ConstraintAdoption(work, table);
-        for (Constraint constraint : ChatbotSchema.constraintsAt(table, work.target)) {
+        List<Constraint> constraints = work.partitioning(table).map(p -> ChatbotSchema.constraintsAt(table, work.target, p))
+                .orElseGet(() -> ChatbotSchema.constraintsAt(table, work.target));
+        for (Constraint constraint : constraints) {
             if (work.usable(table, constraint.columns())) {
                 planner.plan(constraint);
             }
@@ -86,6 +101,15 @@ final class ConstraintAdoption {
             return;
         }
         boolean primaryKey = constraint.kind() == Constraint.Kind.PRIMARY_KEY;
+        if (partitioned.isPresent() && constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
+            if (equivalent.isPresent()) {
+                claimed.add(equivalent.get().name());
+                work.step("dropped foreign key " + equivalent.get().name() + " (" + equivalent.get().definition() + "), replaced by " + constraint.name(),
+                        alter + " drop constraint " + Sql.identifier(equivalent.get().name()), "ACCESS EXCLUSIVE on messages and conversations, brief", false);
+            }
+            partitioned.get().foreignKey(constraint);
+            return;
+        }
         String ddl = constraint.ddl() + (primaryKey ? "" : " not valid");
         if (equivalent.isPresent()) {
             claimed.add(equivalent.get().name());
@@ -151,6 +175,10 @@ final class ConstraintAdoption {
             if (!named.get().plain() || !named.get().columns().equals(index.columns())) {
                 work.conflict("index " + index.name() + " on " + table + ": expected " + index.definition() + ", found " + named.get().definition()
                         + "; drop or rename it");
+            } else if (partitioned.isPresent()) {
+                if (!named.get().valid() || !named.get().partitionsWithout().isEmpty()) {
+                    partitioned.get().index(index, named); // INVALID by design while partitions lack theirs: completed, never dropped
+                }
             } else if (!named.get().valid()) {
                 work.steps.add(new AdoptionStep("rebuilt index " + index.name() + ", left INVALID by an interrupted concurrent build",
                         "drop index concurrently " + work.qualified(index.name()) + "; create index concurrently " + index.name() + " on "
@@ -166,6 +194,8 @@ final class ConstraintAdoption {
             work.step("renamed index " + equivalent.get().name() + " on " + table + " to " + index.name(),
                     "alter index " + work.schemaQualified(equivalent.get().name()) + " rename to " + index.name(),
                     "SHARE UPDATE EXCLUSIVE on " + table + ", brief", false);
+        } else if (partitioned.isPresent()) {
+            partitioned.get().index(index, Optional.empty());
         } else if (index.buildMode() == Index.BuildMode.IN_TRANSACTION) {
             work.step("created index " + index.name() + " on " + table, create, "SHARE on " + table + " while it is built (writes wait)", false);
         }

@@ -6,6 +6,7 @@ import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.OutsideTransaction;
+import dev.chatmigrate.spi.ScriptPlaceholders;
 import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
@@ -19,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
@@ -29,9 +31,11 @@ final class JdbcBaselineEngine implements MigrationEngine {
     private final JdbcBaselineProvider provider;
     private final Connection connection;
     private final String history;
+    private final Map<String, String> placeholders;
 
     JdbcBaselineEngine(JdbcBaselineProvider provider, MigrationSettings settings) {
         this.provider = provider;
+        this.placeholders = ScriptPlaceholders.values(settings);
         this.history = provider.historyTable();
         try {
             connection = settings.dataSource().getConnection();
@@ -75,8 +79,10 @@ final class JdbcBaselineEngine implements MigrationEngine {
         void apply(int version) throws SQLException;
     }
 
-    private AppliedStep run(int version, String script, HistoryChange historyChange) {
+    /** Runs {@code template} with its placeholders replaced; the history's checksum stays the template's, the same for every layout. */
+    private AppliedStep run(int version, String template, HistoryChange historyChange) {
         long started = System.nanoTime();
+        String script = ScriptPlaceholders.replaceIn(template, placeholders);
         boolean transactional = !OutsideTransaction.requiredBy(script);
         try {
             connection.setAutoCommit(!transactional);

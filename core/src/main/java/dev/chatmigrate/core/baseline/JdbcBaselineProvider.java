@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The raw-DDL baseline engine, id {@code jdbc}: the canonical scripts ({@code db/jdbc}) run as they
- * are, one history row per version in {@code chatmigrate_jdbc_history}. Discovered as a {@linkplain #isBaseline() baseline}:
+ * are, their placeholders replaced ({@link dev.chatmigrate.spi.ScriptPlaceholders}), one history row per version in
+ * {@code chatmigrate_jdbc_history}. Discovered as a {@linkplain #isBaseline() baseline}:
  * compared and benchmarked, never selected by users. Tests subclass it to break it on purpose and prove that the contract
  * suite can fail.
  */
@@ -25,10 +26,12 @@ public class JdbcBaselineProvider implements MigrationEngineProvider {
 
     /**
      * The checksums of scripts as first released, per version revised since: versions 3 and 5 added their check
-     * validated in one step and now validate it separately (docs/design.md, "Online safety"). A history that
-     * recorded one of them is as good as the current script's.
+     * validated in one step and now validate it separately (docs/design.md, "Online safety"); version 4 built its
+     * index concurrently unconditionally and now takes that word from a placeholder, empty on a partitioned
+     * {@code messages} (docs/design.md, "Partitioned messages"). A history that recorded one of them is as good as
+     * the current script's.
      */
-    private static final Map<Integer, Long> FIRST_RELEASES = Map.of(3, 576084017L, 5, 3756157897L);
+    private static final Map<Integer, Long> FIRST_RELEASES = Map.of(3, 576084017L, 4, 2939617022L, 5, 3756157897L);
 
     @Override
     public String id() {

@@ -5,6 +5,7 @@ import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.ScriptPlaceholders;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
 import dev.chatmigrate.spi.ValidationReport;
@@ -61,6 +62,7 @@ final class FlywayEngine implements MigrationEngine {
                 .dataSource(FlywayNotices.wrap(dataSource))
                 .schemas(settings.schema())
                 .defaultSchema(settings.schema())
+                .placeholders(ScriptPlaceholders.values(settings))
                 .target(target)
                 .load();
     }

@@ -3,6 +3,8 @@ package dev.chatmigrate.adapter.flyway;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.AppliedStep;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.OutsideTransaction;
+import dev.chatmigrate.spi.ScriptPlaceholders;
 import dev.chatmigrate.spi.Sql;
 import dev.chatmigrate.spi.StepFailedException;
 import java.io.IOException;
@@ -21,9 +23,10 @@ import javax.sql.DataSource;
 /**
  * Emulated downgrade for Flyway CE: runs this adapter's undo scripts ({@code db/flyway/undo/U<version>__<slug>.sql},
  * named like the migration they undo, as Flyway Teams names them) newest
- * first and removes each version's history row in the same transaction. The concurrent index drop
- * cannot run in a transaction, so its row goes first: a crash between the two leaves version 3
- * recorded with the index still there, which the next migrate's {@code IF NOT EXISTS} accepts.
+ * first, with the placeholders Flyway gets ({@link ScriptPlaceholders}), and removes each version's history row in the
+ * same transaction. The concurrent index drop (on a plain {@code messages}) cannot run in a transaction, so its row
+ * goes first: a crash between the two leaves version 3 recorded with the index still there, which the next migrate's
+ * {@code IF NOT EXISTS} accepts.
  */
 final class FlywayUndo {
 
@@ -41,8 +44,8 @@ final class FlywayUndo {
             Sql.useSchema(connection, settings.schema());
             for (int version = from; version > to; version--) {
                 long started = System.nanoTime();
-                String script = script(version);
-                if (script.contains("concurrently")) {
+                String script = ScriptPlaceholders.replaceIn(script(version), ScriptPlaceholders.values(settings));
+                if (OutsideTransaction.requiredBy(script)) {
                     forget(connection, version);
                     execute(connection, script);
                 } else {

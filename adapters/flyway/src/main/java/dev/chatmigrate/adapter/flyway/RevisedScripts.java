@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
  * Scripts revised after their first release, with Flyway's checksum of them as first released. Versions 3 and 5
  * first added their check validated in the same statement, a scan under ACCESS EXCLUSIVE that stalled the chatbot's
  * writes on a large table; they now add it {@code not valid} and validate it separately (docs/design.md, "Online
- * safety"), which builds the same schema. A history that recorded the first release is realigned to the current
+ * safety"). Version 4 first built its index {@code concurrently} unconditionally; it now takes that word from a
+ * placeholder, empty on a partitioned {@code messages} (docs/design.md, "Partitioned messages"). Each revision builds
+ * the same schema as the first release. A history that recorded the first release is realigned to the current
  * checksum, as {@code flyway repair} would, but only for these versions and only from these checksums: any other
  * edited script is still Flyway's validation error.
  */
 final class RevisedScripts {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevisedScripts.class);
-    private static final Map<Integer, Integer> FIRST_RELEASES = Map.of(3, 566782622, 5, -1256862268);
+    private static final Map<Integer, Integer> FIRST_RELEASES = Map.of(3, 566782622, 4, 865059461, 5, -1256862268);
 
     private RevisedScripts() {
     }
@@ -48,8 +50,8 @@ final class RevisedScripts {
                 statement.executeUpdate("update " + SchemaTables.qualified(schema, FlywayEngine.HISTORY_TABLE) + " set checksum = "
                         + FlywayHistoryCheck.checksum(version) + " where type = 'SQL' and version = '" + version + "' and checksum = "
                         + FIRST_RELEASES.get(version));
-                LOG.info("Version {}'s script was revised after it was applied here (its check is now validated separately, which"
-                        + " builds the same schema): recorded its current checksum in {}", version, FlywayEngine.HISTORY_TABLE);
+                LOG.info("Version {}'s script was revised after it was applied here, into one that builds the same schema:"
+                        + " recorded its current checksum in {}", version, FlywayEngine.HISTORY_TABLE);
             }
             return revised.size();
         }

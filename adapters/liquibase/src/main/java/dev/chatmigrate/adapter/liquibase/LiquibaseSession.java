@@ -2,6 +2,7 @@ package dev.chatmigrate.adapter.liquibase;
 
 import dev.chatmigrate.spi.CannotConnectException;
 import dev.chatmigrate.spi.MigrationSettings;
+import dev.chatmigrate.spi.ScriptPlaceholders;
 import dev.chatmigrate.spi.Secrets;
 import dev.chatmigrate.spi.Sql;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.visitor.ChangeExecListener;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
@@ -108,10 +110,18 @@ final class LiquibaseSession implements AutoCloseable {
         LiquibaseScope.run(() -> {
             CommandScope command = new CommandScope(commandName)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database())
-                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG);
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters(database(), settings));
             arguments.addArguments(command);
             return command.execute();
         });
+    }
+
+    /** The changelog's parameters: {@link ScriptPlaceholders} for the layout of {@code messages}, which version 4's rollback reads. */
+    static ChangeLogParameters parameters(Database database, MigrationSettings settings) {
+        ChangeLogParameters parameters = new ChangeLogParameters(database);
+        ScriptPlaceholders.values(settings).forEach(parameters::set);
+        return parameters;
     }
 
     private Database database() throws DatabaseException {

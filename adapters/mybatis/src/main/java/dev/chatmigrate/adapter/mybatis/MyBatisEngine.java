@@ -6,6 +6,7 @@ import dev.chatmigrate.spi.MigrationEngine;
 import dev.chatmigrate.spi.MigrationReport;
 import dev.chatmigrate.spi.MigrationSettings;
 import dev.chatmigrate.spi.OutsideTransaction;
+import dev.chatmigrate.spi.ScriptPlaceholders;
 import dev.chatmigrate.spi.Secrets;
 import dev.chatmigrate.spi.StatusReport;
 import dev.chatmigrate.spi.StepFailedException;
@@ -34,7 +35,7 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
  * MyBatis Migrations on one schema. Every step is its own MyBatis {@code up} or {@code down} of one
  * script, so each runs with the right transaction mode and is timed: versions 1 and 2 run in one
  * transaction each; versions 3 and 5 (a check added not valid, then validated) and 4 (a concurrent index
- * build) run in autocommit mode, one statement at a time. MyBatis commits a script
+ * build, on a plain {@code messages}) run in autocommit mode, one statement at a time. MyBatis commits a script
  * and its changelog row separately and has no lock of its own: the scripts are idempotent, so the next
  * run repairs a crash between the two, and the runner's advisory lock serialises replicas.
  */
@@ -66,10 +67,17 @@ final class MyBatisEngine implements MigrationEngine {
 
     /** Opens the engine's session; the scripts load through this class's own class loader. */
     static MyBatisEngine open(String id, MigrationSettings settings) {
+        ClasspathMigrationLoader scripts = new ClasspathMigrationLoader(MyBatisEngine.class.getClassLoader(), SCRIPTS, SCRIPT_NAMES,
+                variables(settings.partitionedMessages()));
+        return new MyBatisEngine(id, settings, scripts, MyBatisSession.open(settings));
+    }
+
+    /** What MyBatis replaces {@code ${name}} with in the scripts: the changelog's name and {@link ScriptPlaceholders} for the layout. */
+    static Properties variables(boolean partitionedMessages) {
         Properties variables = new Properties();
         variables.setProperty("changelog", CHANGELOG_TABLE);
-        ClasspathMigrationLoader scripts = new ClasspathMigrationLoader(MyBatisEngine.class.getClassLoader(), SCRIPTS, SCRIPT_NAMES, variables);
-        return new MyBatisEngine(id, settings, scripts, MyBatisSession.open(settings));
+        variables.putAll(ScriptPlaceholders.values(partitionedMessages));
+        return variables;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.spi.ScriptPlaceholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -33,9 +35,7 @@ class ClasspathMigrationLoaderTest {
     private static final ClassLoader CLASS_PATH = ClasspathMigrationLoaderTest.class.getClassLoader();
 
     private static ClasspathMigrationLoader loader(ClassLoader classLoader) {
-        Properties variables = new Properties();
-        variables.setProperty("changelog", MyBatisEngine.CHANGELOG_TABLE);
-        return new ClasspathMigrationLoader(classLoader, MyBatisEngine.SCRIPTS, MyBatisEngine.SCRIPT_NAMES, variables);
+        return new ClasspathMigrationLoader(classLoader, MyBatisEngine.SCRIPTS, MyBatisEngine.SCRIPT_NAMES, MyBatisEngine.variables(false));
     }
 
     private static String read(ClasspathMigrationLoader loader, int id, boolean undo) throws IOException {
@@ -89,12 +89,29 @@ class ClasspathMigrationLoaderTest {
 
     @ParameterizedTest(name = "version {0}")
     @MethodSource("dev.chatmigrate.adapter.mybatis.CanonicalSchemaTest#versions")
-    @DisplayName("each version's up and undo SQL is the canonical SQL, the same every other engine runs")
+    @DisplayName("each version's up and undo SQL is the canonical SQL, the same every other engine runs, for either layout of messages")
     void scriptsAreTheCanonicalSql(int version) throws IOException {
-        ClasspathMigrationLoader loader = loader(CLASS_PATH);
+        for (boolean partitioned : new boolean[] {false, true}) {
+            ClasspathMigrationLoader loader = new ClasspathMigrationLoader(CLASS_PATH, MyBatisEngine.SCRIPTS, MyBatisEngine.SCRIPT_NAMES,
+                    MyBatisEngine.variables(partitioned));
+            Map<String, String> placeholders = ScriptPlaceholders.values(partitioned);
 
-        assertThat(statements(read(loader, version, false))).isEqualTo(statements(canonical(version + ".sql")));
-        assertThat(statements(read(loader, version, true))).isEqualTo(statements(canonical(version + ".undo.sql")));
+            assertThat(statements(read(loader, version, false))).isEqualTo(statements(ScriptPlaceholders.replaceIn(canonical(version + ".sql"), placeholders)));
+            assertThat(statements(read(loader, version, true)))
+                    .isEqualTo(statements(ScriptPlaceholders.replaceIn(canonical(version + ".undo.sql"), placeholders)));
+        }
+    }
+
+    @Test
+    @DisplayName("version 4 builds and drops its index concurrently on a plain messages, and without the word on a partitioned one")
+    void version4TakesConcurrentlyFromTheLayout() throws IOException {
+        ClasspathMigrationLoader partitioned = new ClasspathMigrationLoader(CLASS_PATH, MyBatisEngine.SCRIPTS, MyBatisEngine.SCRIPT_NAMES,
+                MyBatisEngine.variables(true));
+
+        assertThat(statements(read(loader(CLASS_PATH), 4, false))).isEqualTo("create index concurrently if not exists ix_messages_created_at on messages (created_at);");
+        assertThat(statements(read(loader(CLASS_PATH), 4, true))).isEqualTo("drop index concurrently if exists ix_messages_created_at;");
+        assertThat(statements(read(partitioned, 4, false))).isEqualTo("create index  if not exists ix_messages_created_at on messages (created_at);");
+        assertThat(statements(read(partitioned, 4, true))).isEqualTo("drop index  if exists ix_messages_created_at;");
     }
 
     @Test

@@ -25,7 +25,7 @@ final class PartitionedByHand {
 
     /** {@code version} by {@code engine}, two conversations, {@code rows} messages over 2026, {@code messages} then partitioned by {@code key}. */
     static void prepare(TestDatabase database, String engine, int version, String key, int rows) throws SQLException {
-        new MigrationRunner(database.settings(engine), MigrationEngines.byId(engine)).migrate(version);
+        new MigrationRunner(database.settings(engine), MigrationEngines.measured(engine)).migrate(version);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             SampleRows.insert(connection, "public");
             statement.execute("insert into messages (conversation_id, role, content, created_at)"

@@ -116,6 +116,8 @@ class PartitionedEveryEngineIT {
         try (Connection connection = database.connect()) {
             assertThat(SchemaVerifier.verify(connection, "public", version).isClean()).as("%s: %s", step, SchemaVerifier.verify(connection, "public", version)).isTrue();
             if (version >= 4) {
+                assertThat(result.everything()).as("%s: version 4's index built on each partition and attached", step)
+                        .contains("concurrently and attached it to ix_messages_created_at");
                 assertThat(Messages.single(connection, "select indisvalid from pg_index where indexrelid = 'ix_messages_created_at'::regclass")).isEqualTo("t");
                 assertThat(Messages.partitionsWithout(connection, 3)).as("%s: partitions without every index attached and valid", step).isEmpty();
             }

@@ -86,6 +86,8 @@ class PartmanIT {
             ChatmigrateProcess.Result migrate = new EngineSteps(database, engine, Duration.ofSeconds(1)).migrate().await(Duration.ofMinutes(3));
             System.out.printf("[partman] %s migrate: exit %d%n%s%s", engine, migrate.exitCode(), migrate.out(), migrate.err());
             assertThat(migrate.exitCode()).as("%s", migrate).isZero();
+            assertThat(migrate.everything()).as("version 4's index built on each partition and attached")
+                    .contains("concurrently and attached it to ix_messages_created_at");
             assertVerifiesClean(database);
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                 int before = Integer.parseInt(Messages.single(connection, "select count(*) from pg_inherits where inhparent = 'messages'::regclass"));

@@ -1,5 +1,6 @@
 package dev.chatmigrate.core.adoption;
 
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.schema.Index;
 import dev.chatmigrate.spi.Sql;
@@ -23,8 +24,9 @@ final class PartitionedAdoption {
 
     /** The longest identifier PostgreSQL keeps, in bytes. */
     private static final int MAX_IDENTIFIER = 63;
-    /** The lock text of attaching a partition's index: a catalog change. */
-    private static final String ATTACH_LOCK = "brief (catalog only) while the partition's index is attached to the parent's";
+    /** The lock text of attaching a partition's index: a catalog change (measured on PostgreSQL 17). */
+    private static final String ATTACH_LOCK = "ACCESS EXCLUSIVE on the partition's index and SHARE UPDATE EXCLUSIVE on the parent's while it is attached,"
+            + " brief (catalog only; writes to that partition wait for it)";
 
     private final AdoptionWork work;
     private final String table;
@@ -67,16 +69,18 @@ final class PartitionedAdoption {
 
     /** Adds the foreign key {@code fk} on each partition {@code not valid}, validates each, then adds it on the parent. */
     void foreignKey(Constraint fk) {
+        // qualified: the steps after the transaction run without its search_path
+        String ddl = fk.ddl().replace("references " + ChatbotSchema.CONVERSATIONS, "references " + work.qualified(ChatbotSchema.CONVERSATIONS));
         for (String partition : work.catalog.partitions(table)) {
             String alter = "alter table " + work.schemaQualified(partition);
             work.step("added constraint " + fk.name() + " on partition " + partition + " not valid", alter + " add constraint " + fk.name()
-                    + " " + fk.ddl() + " not valid", "SHARE ROW EXCLUSIVE on " + partition + " and conversations, brief (catalog only)", false);
+                    + " " + ddl + " not valid", "SHARE ROW EXCLUSIVE on " + partition + " and conversations, brief (catalog only)", false);
             work.steps.add(new AdoptionStep("validated constraint " + fk.name() + " on partition " + partition + " (every row read while writes go on)",
                     alter + " validate constraint " + fk.name(), "SHARE UPDATE EXCLUSIVE on " + partition
                     + " and ROW SHARE on conversations while its rows are read, after the transaction (writes go on)", false, true));
         }
         work.steps.add(new AdoptionStep("added constraint " + fk.name() + " on " + table + ", attaching every partition's validated one",
-                "alter table " + work.qualified(table) + " add constraint " + fk.name() + " " + fk.ddl(),
+                "alter table " + work.qualified(table) + " add constraint " + fk.name() + " " + ddl,
                 "SHARE ROW EXCLUSIVE on " + table + " and conversations, brief (the partitions' constraints are attached, no row is read)",
                 false, true));
     }

@@ -1,13 +1,16 @@
 package dev.chatmigrate.core.partition;
 
+import dev.chatmigrate.schema.ChatbotSchema;
+import dev.chatmigrate.schema.Partitioning;
 import dev.chatmigrate.spi.InvalidConfigurationException;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * How {@code messages} is to be partitioned: by range of {@code created_at} in partitions of one {@link Interval}, or
- * by hash of {@code conversation_id} into a number of partitions. Either way the primary key {@code pk_messages}
- * becomes {@code (id, key)}, as PostgreSQL requires. Immutable; checked when built.
+ * by hash of {@code conversation_id} into a number of partitions: one of the canonical partitionings
+ * ({@link #partitioning()}, declared in {@link ChatbotSchema#PARTITIONINGS}). Either way the primary key
+ * {@code pk_messages} becomes {@code (id, key)}, as PostgreSQL requires. Immutable; checked when built.
  *
  * @param key        the partition key column, {@code created_at} or {@code conversation_id}
  * @param interval   the width of a range partition; {@code null} for hash partitioning
@@ -130,9 +133,14 @@ public record PartitionLayout(String key, Interval interval, int partitions, boo
         return key.equals(CREATED_AT);
     }
 
+    /** The canonical partitioning this layout makes, as {@link ChatbotSchema#PARTITIONINGS} declares it. */
+    public Partitioning partitioning() {
+        return ChatbotSchema.partitioningBy(ChatbotSchema.MESSAGES, key).orElseThrow();
+    }
+
     /** The {@code partition by} clause, such as {@code range (created_at)}. */
     public String partitionClause() {
-        return (byRange() ? "range" : "hash") + " (" + key + ")";
+        return partitioning().clause();
     }
 
     /** What a person reads, such as {@code range of created_at by month} or {@code hash of conversation_id into 16 partitions}. */

@@ -66,7 +66,8 @@ final class PartitionSql {
     /** The partitioned table with its columns, checks and primary key, but no partitions yet. */
     String createTable() {
         List<String> parts = new ArrayList<>(columns().stream().map(Column::ddl).toList());
-        parts.add("constraint " + PartitionNames.next(primaryKey()) + " primary key (id, " + layout.key() + ")");
+        parts.add("constraint " + PartitionNames.next(primaryKey()) + " "
+                + layout.partitioning().applyTo(constraints(Constraint.Kind.PRIMARY_KEY).get(0)).ddl());
         constraints(Constraint.Kind.CHECK).forEach(check -> parts.add("constraint " + check.name() + " " + check.ddl()));
         return "create table " + table(NEXT_TABLE) + " (\n    " + String.join(",\n    ", parts) + "\n) partition by " + layout.partitionClause();
     }

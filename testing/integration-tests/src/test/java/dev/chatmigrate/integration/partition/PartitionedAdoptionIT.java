@@ -9,6 +9,9 @@ import dev.chatmigrate.core.adoption.AdoptionStep;
 import dev.chatmigrate.core.adoption.SchemaAdoption;
 import dev.chatmigrate.core.history.EngineHistories;
 import dev.chatmigrate.core.history.RestartCheck;
+import dev.chatmigrate.core.lock.LockedFacts;
+import dev.chatmigrate.core.partition.MessagesPartitioning;
+import dev.chatmigrate.core.partition.PartitionLayout;
 import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.schema.Column;
 import dev.chatmigrate.schema.Constraint;
@@ -132,6 +135,62 @@ class PartitionedAdoptionIT {
             assertThat(Messages.single(connection, "select '" + INDEX + "'::regclass::oid")).isEqualTo(parentOid);
             assertThat(Messages.single(connection, "select '" + built + "_created_at_idx'::regclass::oid")).isEqualTo(builtOid);
             assertThat(attachedPartitions(connection, INDEX)).containsExactlyInAnyOrderElementsOf(partitions);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {RANGE, HASH})
+    @DisplayName("a missing foreign key is added on each partition, validated, then on the parent; a missing check is added not valid and validated")
+    void missingConstraintsAreAddedThePartitionedWay(String method) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            List<String> partitions = partitionByHand(connection, method);
+            statement.execute("alter table messages drop constraint fk_messages_conversation_id, drop constraint ck_messages_token_count");
+
+            List<AdoptionStep> steps = SchemaAdoption.plan(connection, "public", VERSION, dev.chatmigrate.core.adoption.AdoptionOptions.DEFAULT).steps();
+            assertThat(steps.stream().map(AdoptionStep::description).filter(d -> d.startsWith("validated constraint fk_messages_conversation_id on partition")))
+                    .hasSize(partitions.size());
+            List<String> sql = steps.stream().map(AdoptionStep::sql).toList();
+            int parent = sql.indexOf("alter table \"public\".messages add constraint fk_messages_conversation_id foreign key (conversation_id)"
+                    + " references \"public\".conversations (id) on delete cascade");
+            assertThat(parent).as("%s", sql).isPositive();
+            assertThat(steps.get(parent).concurrent()).isTrue();
+            assertThat(sql.subList(0, parent).stream().filter(s -> s.endsWith("validate constraint fk_messages_conversation_id"))).hasSize(partitions.size());
+
+            SchemaAdoption.reconcile(connection, "public", VERSION);
+
+            assertThat(SchemaVerifier.verify(connection, "public", VERSION).drifts()).isEmpty();
+            assertThat(Messages.column(connection, "select conrelid::regclass::text from pg_constraint where conname = 'fk_messages_conversation_id'"
+                    + " and conparentid <> 0 and convalidated")).containsExactlyInAnyOrderElementsOf(partitions);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {RANGE, HASH})
+    @DisplayName("chatmigrate partition's result verifies clean, a restart of migrate on it has nothing to do, and an INVALID parent index sends a restart down the full path")
+    void theConversionsResultVerifiesClean(String method) throws SQLException {
+        MigrationEngineProvider flyway = MigrationEngines.byId("flyway");
+        new MigrationRunner(database.settings("flyway"), flyway).migrate();
+        try (Connection connection = database.connect()) {
+            SampleRows.insert(connection, "public");
+            assertThat(LockedFacts.read(connection, "public", List.of(), List.of()).messagesPartitioned()).isFalse();
+        }
+        new MessagesPartitioning(database.settings("flyway"), flyway).run(method.equals(RANGE)
+                ? PartitionLayout.byCreatedAt(PartitionLayout.Interval.MONTH) : PartitionLayout.byConversationId(4));
+        try (Connection connection = database.connect()) {
+            assertThat(Messages.kind(connection)).isEqualTo("p");
+            assertThat(LockedFacts.read(connection, "public", List.of(), List.of()).messagesPartitioned()).isTrue();
+            assertThat(SchemaVerifier.verify(connection, "public", ChatbotSchema.LATEST_VERSION).drifts()).isEmpty();
+        }
+        assertThat(new MigrationRunner(database.settings("flyway"), flyway).migrate().changedNothing()).isTrue();
+        assertThat(RestartCheck.run(database.settings("flyway").dataSource(), Duration.ofSeconds(15), flyway,
+                EngineHistories.of(MigrationEngines.all()), "public").reaches(ChatbotSchema.LATEST_VERSION)).as("the restart path").isTrue();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("update pg_index set indisvalid = false where indexrelid = '" + INDEX + "'::regclass");
+        }
+        RestartCheck.Outcome restart = RestartCheck.run(database.settings("flyway").dataSource(), Duration.ofSeconds(15), flyway,
+                EngineHistories.of(MigrationEngines.all()), "public");
+        try (Connection handed = restart.connection()) {
+            assertThat(restart.reaches(ChatbotSchema.LATEST_VERSION)).as("the restart path with the partitioned parent index INVALID").isFalse();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -60,7 +61,7 @@ final class EngineSteps {
             String report;
             try {
                 report = String.valueOf(step.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 exitCode = 1;
                 report = String.valueOf(e.getCause());
             }

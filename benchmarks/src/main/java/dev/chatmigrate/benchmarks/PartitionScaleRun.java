@@ -6,6 +6,7 @@ import dev.chatmigrate.core.MigrationRunner;
 import dev.chatmigrate.core.partition.MessagesPartitioning;
 import dev.chatmigrate.core.partition.PartitionLayout;
 import dev.chatmigrate.core.partition.PartitionReport;
+import dev.chatmigrate.schema.ChatbotSchema;
 import dev.chatmigrate.spi.MigrationSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +19,10 @@ import java.util.UUID;
  * version, a {@link MessageWriter} inserting 200 messages/s throughout, and the online conversion with chatmigrate's
  * defaults (DDL lock timeout 1 s, batches of {@value MessagesPartitioning#DEFAULT_BATCH_SIZE}). Prints the conversion's
  * total time, the writer's worst insert during it, the swap's lock time, and whether anything was lost: every row of
- * the plain table (kept, as by default) must be in the partitioned one, unchanged.
+ * the plain table (kept, as by default) must be in the partitioned one, unchanged. Then, the writer still running, the
+ * version steps on the partitioned table: a downgrade to version 3 and a migrate back to the latest, whose version 4
+ * builds an index on every partition (the worst stall a version step can cause there); each with its total time and the
+ * writer's worst insert.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.chatmigrate.benchmarks.PartitionScaleRun ROWS month|week|day|year|hashN</pre>
  */
@@ -37,23 +41,44 @@ public final class PartitionScaleRun {
         System.out.printf("%,d messages, writer %d inserts/s, partition by %s%n", rows, INSERTS_PER_SECOND, layout.describe());
         try (TestDatabase database = BenchServer.get().createDatabase()) {
             MigrationSettings settings = BenchDatabase.database(database).settings("flyway");
-            new MigrationRunner(settings, MigrationEngines.byId("flyway")).migrate();
+            MigrationRunner runner = new MigrationRunner(settings, MigrationEngines.byId("flyway"));
+            runner.migrate();
             UUID conversation = load(database, rows);
-            PartitionReport report;
-            MessageWriter.Window window;
-            long millis;
             try (MessageWriter writer = MessageWriter.start(database.connect(), conversation, INSERTS_PER_SECOND)) {
                 Thread.sleep(500);
                 writer.openWindow();
                 long started = System.nanoTime();
-                report = new MessagesPartitioning(settings, MigrationEngines.byId("flyway")).run(layout);
-                millis = (System.nanoTime() - started) / 1_000_000;
-                window = writer.closeWindow();
+                PartitionReport report = new MessagesPartitioning(settings, MigrationEngines.byId("flyway")).run(layout);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                MessageWriter.Window window = writer.closeWindow();
+                System.out.printf("partition %s: %d ms total, %,d rows copied, %,d changes replayed, swap lock %d ms, writer worst insert %d ms over %,d inserts%n",
+                        layout.describe(), millis, report.rowsCopied(), report.changesReplayed(), report.swapLock().toMillis(),
+                        window.worstInsert().toMillis(), window.inserts());
+                String kept = report.keptTable().orElseThrow();
+                System.out.println(lost(database, kept));
+                drop(database, kept);
+                step(writer, "downgrade to 3 (drops version 5's column and version 4's index)", () -> runner.downgrade(3, true));
+                step(writer, "migrate 3 -> " + ChatbotSchema.LATEST_VERSION + " (version 4's index built per partition, version 5's column)",
+                        runner::migrate);
             }
-            System.out.printf("partition %s: %d ms total, %,d rows copied, %,d changes replayed, swap lock %d ms, writer worst insert %d ms over %,d inserts%n",
-                    layout.describe(), millis, report.rowsCopied(), report.changesReplayed(), report.swapLock().toMillis(),
-                    window.worstInsert().toMillis(), window.inserts());
-            System.out.println(lost(database, report.keptTable().orElseThrow()));
+        }
+    }
+
+    /** Runs one version step while {@code writer} writes, and prints its total time and the writer's worst insert. */
+    private static void step(MessageWriter writer, String what, Runnable step) {
+        writer.openWindow();
+        long started = System.nanoTime();
+        step.run();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        MessageWriter.Window window = writer.closeWindow();
+        System.out.printf("version step on the partitioned table, %s: %d ms total, writer worst insert %d ms over %,d inserts%n",
+                what, millis, window.worstInsert().toMillis(), window.inserts());
+    }
+
+    /** Drops the plain table the conversion kept, once compared: the version steps run on the partitioned table alone. */
+    private static void drop(TestDatabase database, String kept) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table " + kept);
         }
     }
 

@@ -39,9 +39,14 @@ class ChatmigrateChatMemoryStoreTest {
     DataSource dataSource;
     ChatmigrateChatMemoryStore store;
 
+    /** The canonical tables these tests run on: a plain {@code messages} here, a partitioned one in the subclasses. */
+    DataSource tables() throws Exception {
+        return CanonicalTables.create(database);
+    }
+
     @BeforeEach
     void createTables() throws Exception {
-        dataSource = CanonicalTables.create(database);
+        dataSource = tables();
         store = ChatmigrateChatMemoryStore.builder(dataSource).build();
     }
 

@@ -45,9 +45,14 @@ class ChatmigrateChatMemoryRepositoryTest {
     DataSource dataSource;
     ChatmigrateChatMemoryRepository repository;
 
+    /** The canonical tables these tests run on: a plain {@code messages} here, a partitioned one in the subclasses. */
+    DataSource tables() throws Exception {
+        return CanonicalTables.create(database);
+    }
+
     @BeforeEach
     void createTables() throws Exception {
-        dataSource = CanonicalTables.create(database);
+        dataSource = tables();
         repository = ChatmigrateChatMemoryRepository.builder(dataSource).build();
     }
 

@@ -41,9 +41,14 @@ final class Messages {
 
     /** Row count and md5 of {@code table}'s rows over every canonical column, in id order. */
     static String fingerprint(Connection connection, String table) throws SQLException {
+        return fingerprint(connection, table, COLUMNS);
+    }
+
+    /** Row count and md5 of {@code table}'s rows over {@code columns} (the first one {@code id}), in id order. */
+    static String fingerprint(Connection connection, String table, String columns) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select count(*) || ' rows, md5 ' || coalesce(md5(string_agg(r::text, '|' order by r.id)), '')"
-                     + " from (select " + COLUMNS + " from " + table + ") r")) {
+                     + " from (select " + columns + " from " + table + ") r")) {
             row.next();
             return row.getString(1);
         }
@@ -83,11 +88,17 @@ final class Messages {
 
     /** The partitions whose index set differs from the parent's (three indexes each: primary key and the two canonical ones). */
     static List<String> partitionsMissingIndexes(Connection connection) throws SQLException {
+        return partitionsWithout(connection, 3);
+    }
+
+    /** The partitions that have other than {@code indexes} indexes, each valid and attached to one of the parent's. */
+    static List<String> partitionsWithout(Connection connection, int indexes) throws SQLException {
         return column(connection, """
                 select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
                 where i.inhparent = 'messages'::regclass
-                  and (select count(*) from pg_index x join pg_inherits ii on ii.inhrelid = x.indexrelid
-                       where x.indrelid = c.oid and x.indisvalid) <> 3""");
+                  and ((select count(*) from pg_index x join pg_inherits ii on ii.inhrelid = x.indexrelid
+                        where x.indrelid = c.oid and x.indisvalid) <> %d
+                       or (select count(*) from pg_index x where x.indrelid = c.oid) <> %d)""".formatted(indexes, indexes));
     }
 
     /** Polls {@code sql} (one boolean) every 10 ms until it is true, for at most {@code timeout}. */

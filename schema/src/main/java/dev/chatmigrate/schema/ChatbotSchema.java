@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * scripts build exactly it, which {@code CanonicalScriptsTest} proves version by version, up and down.
  * Adding a version means adding it here and to each engine's scripts. See {@code docs/design.md}.
  * {@code messages} may also be partitioned in one of the canonical forms {@link #PARTITIONINGS} declares, whose
- * objects derive from the plain ones (see {@code docs/design.md}, "A partitioned messages").
+ * objects derive from the plain ones (see {@code docs/design.md}, "Partitioned messages").
  *
  * <p>Types are spelled as {@code format_type} prints them, defaults as {@code pg_get_expr} and
  * constraint definitions as {@code pg_get_constraintdef}, so that comparing with the catalog is plain

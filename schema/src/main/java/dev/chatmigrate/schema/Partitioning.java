@@ -8,7 +8,7 @@ import java.util.Locale;
  * A canonical way to partition a table: its method and key, as {@code pg_get_partkeydef} prints them. On a table
  * partitioned so, every canonical object keeps its name and definition on the parent, except the primary key, which
  * PostgreSQL requires to include the partition key ({@link #primaryKey}); each canonical index is a partitioned index,
- * valid, with an attached index on every partition (whose name is free). See {@code docs/design.md}, "A partitioned
+ * valid, with an attached index on every partition (whose name is free). See {@code docs/design.md}, "Partitioned
  * messages".
  */
 public record Partitioning(String table, Method method, String key) {

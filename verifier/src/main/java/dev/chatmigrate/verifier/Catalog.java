@@ -21,7 +21,7 @@ import java.util.Set;
  * until it ends), otherwise in a transaction of its own, rolled back.
  *
  * <p>Of a partitioned table it reads the partition key, the partitions, which partitions each index lacks (has no
- * index attached to it) and the partitions' own indexes; see {@code docs/design.md}, "A partitioned messages".
+ * index attached to it) and the partitions' own indexes; see {@code docs/design.md}, "Partitioned messages".
  *
  * <p>Types are compared by type and normalised modifier: a timestamp's precision 6 (microseconds, the most
  * PostgreSQL stores) is the same as none, so Hibernate's {@code timestamp(6) with time zone} reads as

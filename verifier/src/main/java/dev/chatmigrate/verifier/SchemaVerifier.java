@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * constraint left {@code NOT VALID} (its existing rows never checked, as an interrupted adoption leaves it) is a
  * difference too, which says how to validate it. A partitioned table is compared with its canonical partitioned form
  * ({@link ChatbotSchema#PARTITIONINGS}): another partition key is a difference, and so is a canonical index that is
- * INVALID or missing on a partition (see {@code docs/design.md}, "A partitioned messages").
+ * INVALID or missing on a partition (see {@code docs/design.md}, "Partitioned messages").
  */
 public final class SchemaVerifier {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Adoption's steps on a partitioned table, by the per-partition idioms (see {@code docs/design.md}, "A partitioned
+ * Adoption's steps on a partitioned table, by the per-partition idioms (see {@code docs/design.md}, "Partitioned
  * messages"). A canonical index: {@code create index if not exists NAME on only TABLE (...)} (INVALID by design), then
  * for each partition that has none attached {@code create index concurrently} on the partition and
  * {@code alter index NAME attach partition ...}, after which PostgreSQL marks the parent valid. Resumable: an INVALID

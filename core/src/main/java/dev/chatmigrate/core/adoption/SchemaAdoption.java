@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Makes existing chatbot tables canonical before an engine runs, the same way for every engine: tables an ORM,
  * Alembic or another engine made are adopted. {@link #plan} lists the steps (with SQL, lock and whether the table is
- * rewritten) after checking the data; {@link #reconcile} runs exactly those steps in one transaction. What keeps
+ * rewritten) after checking the data, in the order {@link #reconcile} runs exactly those steps: in one transaction, then
+ * the ones no transaction may hold (concurrent builds, validations). What keeps
  * every stored value is done automatically; what changes values (integer ids to uuid, roles in another letter case)
  * only when {@link AdoptionOptions} asks; what would lose information never. On any conflict nothing is changed.
  * Objects the canonical schema does not have are left in place and reported. Only objects of versions up to the
@@ -87,7 +89,10 @@ public final class SchemaAdoption {
         if (work.steps.stream().anyMatch(step -> !step.concurrent())) {
             work.steps.add(0, lockInTheChatbotsOrder(work));
         }
-        return new Plan(work.steps, work.conflicts, List.copyOf(work.refusedSettings), work.extras, conversions(work));
+        // in the order reconcile runs them: the transaction's steps, then those that run after it
+        List<AdoptionStep> inRunOrder = Stream.concat(work.steps.stream().filter(step -> !step.concurrent()),
+                work.steps.stream().filter(AdoptionStep::concurrent)).toList();
+        return new Plan(inRunOrder, work.conflicts, List.copyOf(work.refusedSettings), work.extras, conversions(work));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,12 @@ class NotValidConstraintAdoptionTest {
         assertThat(plan.adoption().indexOf(foreignKeyValidated)).isGreaterThan(plan.adoption().indexOf(foreignKeyReplaced));
         assertThat(plan.adoption()).filteredOn(AdoptionStep::concurrent).extracting(AdoptionStep::description)
                 .allSatisfy(description -> assertThat(description).startsWith("validated constraint "));
+        assertThat(plan.adoption()).as("listed in the order they run: the transaction's steps, then those after it")
+                .isSortedAccordingTo(Comparator.comparing(AdoptionStep::concurrent));
 
         var report = Adopted.migrate(database, ENGINE, AdoptionOptions.DEFAULT);
 
+        assertThat(report.adoption()).containsSubsequence(plan.adoption().stream().map(AdoptionStep::description).toList());
         assertThat(report.adoption()).contains("added constraint ck_messages_role on messages",
                 "validated constraint ck_messages_role on messages (every row read while writes go on)",
                 "validated constraint fk_messages_conversation_id on messages (every row read while writes go on)");

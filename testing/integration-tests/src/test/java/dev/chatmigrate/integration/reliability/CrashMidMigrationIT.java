@@ -2,6 +2,7 @@ package dev.chatmigrate.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatmigrate.testing.states.PartitionedMessages;
 import dev.chatmigrate.testing.states.SampleRows;
 import dev.chatmigrate.testing.FreshDatabase;
 import dev.chatmigrate.testing.TestDatabase;
@@ -12,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The migrating process is killed ({@code kill -9}) while version 4 builds its index concurrently, and its
  * server sessions are terminated, as when a container is killed and its database connections are reaped.
- * The next {@code migrate} must finish the job at once: no stale lock, a valid index, every row kept.
+ * The next {@code migrate} must finish the job at once: no stale lock, a valid index, every row kept. On a partitioned
+ * {@code messages} the build goes partition by partition; the next migrate completes it where it stopped.
  */
 class CrashMidMigrationIT {
 
@@ -48,9 +52,9 @@ class CrashMidMigrationIT {
         patient.put("CHATMIGRATE_DDL_LOCK_TIMEOUT", "120s");
         ChatmigrateProcess victim = ChatmigrateProcess.start(patient, "migrate");
         try (Connection observer = database.connect(); Connection writer = database.connect()) {
-            awaitIndexBuild(observer, victim, "building index");
+            awaitIndexBuild(observer, victim, "building index", ChatbotSchema.MESSAGES);
             holdAWrite(writer);
-            awaitIndexBuild(observer, victim, "waiting for writers before validation");
+            awaitIndexBuild(observer, victim, "waiting for writers before validation", ChatbotSchema.MESSAGES);
             victim.kill();
             terminateSessionsOf(victim, observer);
             writer.rollback();
@@ -71,6 +75,94 @@ class CrashMidMigrationIT {
         try (Connection connection = database.connect()) {
             assertThat(EngineHistory.timesRecorded(connection, engine)).containsKeys(EngineHistory.versionEntries(engine))
                     .allSatisfy((entry, times) -> assertThat(times).as(entry).isEqualTo(1L));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.chatmigrate.integration.reliability.CrashMidMigrationIT#partitionedEngines")
+    @DisplayName("killed while version 4's index is built partition by partition on a range-partitioned messages, the next migrate"
+            + " completes the build (the INVALID parent and the indexes already attached kept) and keeps every row")
+    void killedDuringThePerPartitionBuildTheNextMigrateCompletesIt(String engine) throws Exception {
+        Map<String, String> environment = new HashMap<>(Chatbot.environment(database, engine));
+        environment.put("CHATMIGRATE_LOCK_TIMEOUT", "10s");
+        ChatmigrateProcess.Result atVersion3 = ChatmigrateProcess.run(environment, "migrate", "--target", "3");
+        assertThat(atVersion3.exitCode()).as("%s", atVersion3).isZero();
+        fillMessages();
+        PartitionedMessages.RANGE_BY_CREATED_AT.partition(database.settings(engine), 3);
+        DataFingerprint before = Chatbot.rows(database);
+
+        Map<String, String> patient = new HashMap<>(environment);
+        patient.put("CHATMIGRATE_DDL_LOCK_TIMEOUT", "120s");
+        ChatmigrateProcess victim = ChatmigrateProcess.start(patient, "migrate");
+        List<Long> attachedBeforeTheKill;
+        try (Connection observer = database.connect(); Connection writer = database.connect()) {
+            attachedBeforeTheKill = awaitAttachedPartitionIndexes(observer, victim);
+            holdAWrite(writer);
+            awaitIndexBuild(observer, victim, "waiting for writers", ChatbotSchema.MESSAGES + "_");
+            victim.kill();
+            terminateSessionsOf(victim, observer);
+            writer.rollback();
+        }
+        long parent = indexOid("ix_messages_created_at");
+        assertThat(Chatbot.drift(database, 4).toString()).contains("ix_messages_created_at").contains("INVALID");
+
+        ChatmigrateProcess.Result restart = ChatmigrateProcess.run(environment, "migrate");
+        assertThat(restart.exitCode()).as("%s", restart).isZero();
+        assertThat(Chatbot.drift(database, ChatbotSchema.LATEST_VERSION).isClean()).as("%s", Chatbot.drift(database, ChatbotSchema.LATEST_VERSION)).isTrue();
+        assertThat(Chatbot.rows(database)).isEqualTo(before);
+        assertThat(indexOid("ix_messages_created_at")).as("the parent index completed, not dropped and rebuilt").isEqualTo(parent);
+        assertThat(attachedPartitionIndexes()).as("the partitions' indexes attached before the kill are still attached")
+                .containsAll(attachedBeforeTheKill);
+        try (Connection connection = database.connect()) {
+            assertThat(EngineHistory.timesRecorded(connection, engine)).containsKeys(EngineHistory.versionEntries(engine))
+                    .allSatisfy((entry, times) -> assertThat(times).as(entry).isEqualTo(1L));
+        }
+    }
+
+    /** One engine in a default build (another than the plain table's scenario), every engine under the reliability profile. */
+    static List<String> partitionedEngines() {
+        return Engines.orAll("flyway");
+    }
+
+    /** Polls until {@code victim} has attached at least one partition's index to version 4's parent index; returns their oids. */
+    private List<Long> awaitAttachedPartitionIndexes(Connection observer, ChatmigrateProcess victim) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!victim.isAlive()) {
+                throw new AssertionError("migrate ended before it attached a partition's index: " + victim.await(Duration.ZERO));
+            }
+            List<Long> attached = attachedPartitionIndexes(observer);
+            if (!attached.isEmpty()) {
+                return attached;
+            }
+            pause();
+        }
+        throw new AssertionError("no partition's index was ever attached to ix_messages_created_at");
+    }
+
+    private List<Long> attachedPartitionIndexes() throws SQLException {
+        try (Connection connection = database.connect()) {
+            return attachedPartitionIndexes(connection);
+        }
+    }
+
+    private static List<Long> attachedPartitionIndexes(Connection connection) throws SQLException {
+        List<Long> oids = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select i.inhrelid::bigint from pg_inherits i join pg_class c on c.oid = i.inhparent"
+                     + " where c.relname = 'ix_messages_created_at' order by 1")) {
+            while (rows.next()) {
+                oids.add(rows.getLong(1));
+            }
+        }
+        return oids;
+    }
+
+    private long indexOid(String name) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet oid = statement.executeQuery("select '" + name + "'::regclass::oid::bigint")) {
+            oid.next();
+            return oid.getLong(1);
         }
     }
 
@@ -106,8 +198,8 @@ class CrashMidMigrationIT {
         }
     }
 
-    /** Polls until a session of {@code victim} builds an index on {@code messages} in a phase starting with {@code phase}. */
-    private static void awaitIndexBuild(Connection observer, ChatmigrateProcess victim, String phase) throws SQLException {
+    /** Polls until a session of {@code victim} builds an index on a table named {@code table}... in a phase starting with {@code phase}. */
+    private static void awaitIndexBuild(Connection observer, ChatmigrateProcess victim, String phase, String table) throws SQLException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         Set<String> seen = new LinkedHashSet<>();
         while (System.nanoTime() < deadline) {
@@ -120,7 +212,7 @@ class CrashMidMigrationIT {
                          where p.datname = current_database()""")) {
                 while (building.next()) {
                     seen.add(building.getString(1) + " by " + building.getString(2) + " on " + building.getString(3));
-                    if (building.getString(1).startsWith(phase) && building.getString(3).equals("messages")
+                    if (building.getString(1).startsWith(phase) && building.getString(3).startsWith(table)
                             && building.getString(2).endsWith(" pid " + victim.pid())) {
                         return;
                     }

@@ -135,6 +135,14 @@ public final class ChatbotSchema {
         return PARTITIONINGS.stream().filter(p -> p.table().equals(table) && p.definition().equals(definition)).findFirst();
     }
 
+    /**
+     * What {@code table} may be, as reports name it: {@code not partitioned, RANGE (created_at) or HASH (conversation_id)}
+     * for {@code messages}.
+     */
+    public static String canonicalLayouts(String table) {
+        return "not partitioned, " + String.join(" or ", PARTITIONINGS.stream().filter(p -> p.table().equals(table)).map(Partitioning::definition).toList());
+    }
+
     /** The canonical partitioning of {@code table} by the column {@code key}, if there is one. */
     public static Optional<Partitioning> partitioningBy(String table, String key) {
         return PARTITIONINGS.stream().filter(p -> p.table().equals(table) && p.key().equals(key)).findFirst();

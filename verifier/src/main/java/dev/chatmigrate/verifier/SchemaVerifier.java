@@ -47,7 +47,7 @@ public final class SchemaVerifier {
                 if (canonical.isPresent()) {
                     want = ExpectedSchema.partitioned(table, version, canonical.get());
                 } else {
-                    drifts.add(new Drift(table, "partitioning", canonicalPartitionings(table), have.partitionKey(), "a partitioned " + table
+                    drifts.add(new Drift(table, "partitioning", ChatbotSchema.canonicalLayouts(table), have.partitionKey(), "a partitioned " + table
                             + " must be partitioned in a canonical form; see docs/troubleshooting.md, \"Drift on a partitioned messages\""));
                 }
             }
@@ -74,12 +74,6 @@ public final class SchemaVerifier {
                 drifts.add(new Drift(table, kind + " " + name, want == null ? "absent" : want.toString(), have == null ? "absent" : have.toString()));
             }
         }
-    }
-
-    /** What a partitioned {@code table} may be partitioned by, such as {@code not partitioned, RANGE (created_at) or HASH (conversation_id)}. */
-    private static String canonicalPartitionings(String table) {
-        return "not partitioned, " + String.join(" or ", ChatbotSchema.PARTITIONINGS.stream().filter(p -> p.table().equals(table))
-                .map(Partitioning::definition).toList());
     }
 
     private static TreeSet<String> union(Set<String> a, Set<String> b) {

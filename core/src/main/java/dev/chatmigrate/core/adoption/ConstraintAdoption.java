@@ -36,23 +36,23 @@ final class ConstraintAdoption {
     /** The per-partition idioms, when the table is partitioned in a canonical form; empty for a plain table. */
     private final Optional<PartitionedAdoption> partitioned;
 
-    private ConstraintAdoption(AdoptionWork work, String table) {
+    private ConstraintAdoption(AdoptionWork work, String table, Optional<Partitioning> partitioning) {
         this.work = work;
         this.table = table;
         this.alter = "alter table " + work.qualified(table);
-        this.partitioned = work.partitioning(table).map(p -> new PartitionedAdoption(work, table));
+        this.partitioned = partitioning.map(p -> new PartitionedAdoption(work, table));
     }
 
     static void plan(AdoptionWork work, String table) throws SQLException {
         Optional<String> partitionKey = work.catalog.partitionKey(table);
-        if (partitionKey.isPresent() && work.partitioning(table).isEmpty()) {
-            work.conflict("table " + table + ": expected not partitioned, " + String.join(" or ", ChatbotSchema.PARTITIONINGS.stream()
-                    .filter(p -> p.table().equals(table)).map(Partitioning::definition).toList()) + ", found partitioned by " + partitionKey.get()
+        Optional<Partitioning> partitioning = work.partitioning(table);
+        if (partitionKey.isPresent() && partitioning.isEmpty()) {
+            work.conflict("table " + table + ": expected " + ChatbotSchema.canonicalLayouts(table) + ", found partitioned by " + partitionKey.get()
                     + "; partition it in a canonical form (chatmigrate partition) or by hand, see docs/design.md");
             return;
         }
-        ConstraintAdoption planner = new ConstraintAdoption(work, table);
-        List<Constraint> constraints = work.partitioning(table).map(p -> ChatbotSchema.constraintsAt(table, work.target, p))
+        ConstraintAdoption planner = new ConstraintAdoption(work, table, partitioning);
+        List<Constraint> constraints = partitioning.map(p -> ChatbotSchema.constraintsAt(table, work.target, p))
                 .orElseGet(() -> ChatbotSchema.constraintsAt(table, work.target));
         for (Constraint constraint : constraints) {
             if (work.usable(table, constraint.columns())) {

@@ -1,6 +1,7 @@
 package dev.chatmigrate.integration.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatmigrate.core.MigrationEngines;
 import dev.chatmigrate.core.MigrationPlan;
@@ -17,6 +18,7 @@ import dev.chatmigrate.schema.Column;
 import dev.chatmigrate.schema.Constraint;
 import dev.chatmigrate.schema.Partitioning;
 import dev.chatmigrate.spi.MigrationEngineProvider;
+import dev.chatmigrate.spi.SchemaConflictException;
 import dev.chatmigrate.testing.FreshDatabase;
 import dev.chatmigrate.testing.TestDatabase;
 import dev.chatmigrate.testing.states.SampleRows;
@@ -195,7 +197,7 @@ class PartitionedAdoptionIT {
     }
 
     @Test
-    @DisplayName("verify reports a messages partitioned by another key or method, and a partition without a canonical index")
+    @DisplayName("verify reports a messages partitioned by another key or method, and a partition without a canonical index; adoption refuses it")
     void verifyReportsANonCanonicalPartitioning() throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             createTables(connection, "partition by list (role)", List.of("id", "role"));
@@ -205,6 +207,12 @@ class PartitionedAdoptionIT {
                     "messages: partitioning: expected not partitioned, RANGE (created_at) or HASH (conversation_id), found LIST (role);"
                             + " a partitioned messages must be partitioned in a canonical form; see docs/troubleshooting.md, \"Drift on a partitioned messages\"",
                     "messages: constraint pk_messages: expected PRIMARY KEY (id), found PRIMARY KEY (id, role)");
+            String before = SchemaVerifier.verify(connection, "public", VERSION).toString();
+
+            assertThatThrownBy(() -> new MigrationRunner(database.settings("jdbc"), MigrationEngines.measured("jdbc")).migrate())
+                    .isInstanceOf(SchemaConflictException.class).hasMessageContaining("table messages: expected not partitioned,"
+                            + " RANGE (created_at) or HASH (conversation_id), found partitioned by LIST (role)");
+            assertThat(SchemaVerifier.verify(connection, "public", VERSION).toString()).as("adoption refused, changing nothing").isEqualTo(before);
         }
     }
 
